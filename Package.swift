@@ -1,0 +1,71 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "cordon",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "cordon", targets: ["cordon"]),
+        .executable(name: "cordon-bench", targets: ["cordon-bench"]),
+        .library(name: "CordonCore", targets: ["CordonCore"]),
+        .library(name: "CordonServer", targets: ["CordonServer"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    ],
+    targets: [
+        // C bridges: SpatiaLite loading (variadic sqlite3_db_config needs a C shim) and PROJ.
+        .systemLibrary(
+            name: "CSpatiaLite", path: "Sources/CSpatiaLite", pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev", "libsqlite3-mod-spatialite"])]),
+        .systemLibrary(
+            name: "CProj", path: "Sources/CProj", pkgConfig: "proj",
+            providers: [.apt(["libproj-dev"])]),
+
+        // Embeds every file under queries/ into CordonCore at build time, so the SQL files
+        // stay the single source of truth and a running binary never looks for them on disk.
+        .executableTarget(name: "QueryEmbedder", path: "Sources/QueryEmbedder"),
+        .plugin(
+            name: "EmbedQueries", capability: .buildTool(),
+            dependencies: ["QueryEmbedder"], path: "Plugins/EmbedQueries"),
+
+        .target(
+            name: "CordonCore",
+            dependencies: [
+                "CSpatiaLite", "CProj",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            plugins: ["EmbedQueries"]),
+        .target(
+            name: "CordonServer",
+            dependencies: [
+                "CordonCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        .executableTarget(
+            name: "cordon",
+            dependencies: [
+                "CordonCore", "CordonServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        .executableTarget(
+            name: "cordon-bench",
+            dependencies: [
+                "CordonCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        .testTarget(
+            name: "CordonCoreTests",
+            dependencies: ["CordonCore", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Golden"]),
+        .testTarget(name: "CordonCLITests", dependencies: ["cordon", "CordonCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,87 @@
+import Foundation
+
+/// How a building relates to a query area.
+public enum Containment: String, Sendable, Codable {
+    /// The whole footprint lies within the area.
+    case full
+    /// The footprint crosses the area's edge.
+    case partial
+}
+
+/// One building found by a lookup.
+public struct BuildingMatch: Sendable, Equatable {
+    public let id: String
+    public let name: String?
+    public let address: String?
+    public let postcode: String?
+    public let ward: String?
+    /// The footprint as RFC 7946 GeoJSON geometry text (lon/lat).
+    public let footprintGeoJSON: String
+    /// Metres from the query point to the footprint (0 inside); radius lookups only.
+    public let distance: Double?
+    /// Polygon lookups only.
+    public let inside: Containment?
+    /// Nil when nobody has reported figures for the building.
+    public let figures: SiteFigures?
+}
+
+/// Sums over the buildings of a lookup, for the period that applied.
+public struct LookupTotals: Sendable, Equatable {
+    public let buildings: Int
+    public let buildingsWithFigures: Int
+    public let occupancy: Int
+    public let guards: Int
+    public let traumaPacks: Int
+    public let firstAidKits: Int
+    public let defibrillators: Int
+    public let receptionCapacity: Int
+    /// True when any counted figure comes from the demonstration model.
+    public let demonstration: Bool
+
+    public init(_ matches: [BuildingMatch], period: Period) {
+        var withFigures = 0, occupancy = 0, guards = 0, trauma = 0, firstAid = 0, defib = 0, reception = 0
+        var demonstration = false
+        for match in matches {
+            guard let figures = match.figures else { continue }
+            withFigures += 1
+            occupancy += figures.occupancy(period)?.value ?? 0
+            guards += figures.guards(period)?.value ?? 0
+            trauma += figures.value(.traumaPacks)
+            firstAid += figures.value(.firstAidKits)
+            defib += figures.value(.defibrillators)
+            reception += figures.value(.receptionCapacity)
+            demonstration = demonstration || figures.demonstration
+        }
+        self.buildings = matches.count
+        self.buildingsWithFigures = withFigures
+        self.occupancy = occupancy
+        self.guards = guards
+        self.traumaPacks = trauma
+        self.firstAidKits = firstAid
+        self.defibrillators = defib
+        self.receptionCapacity = reception
+        self.demonstration = demonstration
+    }
+}
+
+/// What a radius or polygon lookup answers.
+public struct LookupResult: Sendable, Equatable {
+    public enum Shape: Sendable, Equatable {
+        case radius(RadiusQuery)
+        case area(AreaQuery)
+    }
+
+    public let shape: Shape
+    public let at: Date
+    public let period: Period
+    public let matches: [BuildingMatch]
+    public let totals: LookupTotals
+
+    public init(shape: Shape, at: Date, period: Period, matches: [BuildingMatch]) {
+        self.shape = shape
+        self.at = at
+        self.period = period
+        self.matches = matches
+        self.totals = LookupTotals(matches, period: period)
+    }
+}

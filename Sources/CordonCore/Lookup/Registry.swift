@@ -1,0 +1,54 @@
+import Foundation
+import GRDB
+
+/// The building registry: lookups, single buildings and statistics over one database.
+public struct Registry: Sendable {
+    public let database: RegistryDatabase
+    public let dayWindow: DayWindow
+
+    public init(database: RegistryDatabase, dayWindow: DayWindow = .standard) {
+        self.database = database
+        self.dayWindow = dayWindow
+    }
+
+    /// Every building whose footprint lies within the circle, nearest first (then by id).
+    public func near(_ query: RadiusQuery, at instant: Date = Date()) async throws -> LookupResult {
+        let reach = query.radius + RadiusQuery.touchTolerance
+        let arguments: StatementArguments = ["x": query.grid.easting, "y": query.grid.northing, "reach": reach]
+        let matches = try await database.read { db in
+            let statement = try db.cachedStatement(sql: Query.radius.sql)
+            return try Row.fetchAll(statement, arguments: arguments).map { row in
+                // Distances within the tolerance of the circle are reported as on it.
+                let distance: Double = row["distance_m"]
+                return row.buildingMatch(distance: min(distance, query.radius))
+            }
+        }
+        return LookupResult(shape: .radius(query), at: instant, period: dayWindow.period(at: instant), matches: matches)
+    }
+
+    /// Every building whose footprint intersects the area, marked full or partial.
+    public func within(_ query: AreaQuery, at instant: Date = Date()) async throws -> LookupResult {
+        let bounds = query.grid.bounds
+        let wkt = query.grid.wkt
+        let matches = try await database.read { db in
+            // GEOS has the last word on validity (rings crossing each other, holes outside
+            // their shell): an invalid area must be refused, never answered.
+            let check = try db.cachedStatement(sql: Query.areaIsValid.sql)
+            if let row = try Row.fetchOne(check, arguments: ["wkt": wkt]), row["valid"] as Int? != 1 {
+                let reason: String = row["reason"] ?? "invalid geometry"
+                throw InputError(.invalidGeometry, field: "polygon", value: "the given area",
+                                 problem: "is not a valid polygon (\(reason))",
+                                 fix: "Redraw the polygon so that its edges do not cross and holes lie inside it.")
+            }
+            let statement = try db.cachedStatement(sql: Query.polygon.sql)
+            let arguments: StatementArguments = [
+                "wkt": wkt, "min_x": bounds.min.easting, "min_y": bounds.min.northing,
+                "max_x": bounds.max.easting, "max_y": bounds.max.northing,
+            ]
+            return try Row.fetchAll(statement, arguments: arguments).map { row in
+                row.buildingMatch(inside: Containment(rawValue: row["inside"]))
+            }
+        }
+        return LookupResult(shape: .area(query), at: instant, period: dayWindow.period(at: instant), matches: matches)
+    }
+}

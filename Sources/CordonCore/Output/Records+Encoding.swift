@@ -1,0 +1,59 @@
+extension SiteFigures {
+    public func json() -> String {
+        var members: [(String, String?)] = [
+            ("version", "\(version)"), ("demonstration", JSONText.bool(demonstration)),
+        ]
+        for figure in Figure.allCases {
+            guard let reported = self[figure] else { continue }
+            members.append((figure.rawValue, JSONText.object([
+                ("value", "\(reported.value)"),
+                ("confirmed_at", JSONText.quoted(reported.confirmedAt)),
+                ("confirmed_by", JSONText.quoted(reported.confirmedBy)),
+            ])))
+        }
+        return JSONText.object(members)
+    }
+}
+
+extension BuildingRecord {
+    public func json() -> String {
+        JSONText.object([
+            ("id", JSONText.quoted(id)), ("name", JSONText.string(name)),
+            ("address", JSONText.string(address)), ("postcode", JSONText.string(postcode)),
+            ("ward", JSONText.string(ward)), ("building_type", JSONText.string(buildingType)),
+            ("levels", levels.map { JSONText.number($0) } ?? "null"),
+            ("height_m", height.map { JSONText.number($0) } ?? "null"),
+            ("footprint_area_m2", JSONText.number(footprintArea)),
+            ("source_dataset", JSONText.quoted(sourceDataset)), ("source_date", JSONText.string(sourceDate)),
+            ("imported_at", JSONText.quoted(importedAt)),
+            ("figures", figures?.json() ?? "null"),
+            ("footprint", footprintGeoJSON),
+        ])
+    }
+}
+
+extension RegistryStats {
+    public func json() -> String {
+        JSONText.object([
+            ("buildings", "\(buildings)"), ("buildings_with_figures", "\(buildingsWithFigures)"),
+            ("demonstration_figures", "\(demonstrationFigures)"),
+            ("buildings_without_ward", "\(buildingsWithoutWard)"), ("history_rows", "\(historyRows)"),
+            ("sources", "[" + sources.map {
+                JSONText.object([
+                    ("dataset", JSONText.quoted($0.dataset)), ("date", JSONText.string($0.date)),
+                    ("buildings", "\($0.buildings)"), ("footprint_area_m2", JSONText.number($0.footprintArea)),
+                ])
+            }.joined(separator: ",") + "]"),
+            ("totals", JSONText.object(Figure.allCases.map { ($0.rawValue, "\(totals[$0] ?? 0)") }
+                + [("reception_sites", "\(receptionSites)")])),
+            ("coverage", JSONText.object([("covered_share", JSONText.number(coveredShare, decimals: 4))]
+                + coverage.map { ($0.name, JSONText.number($0.cityAreaShare, decimals: 4)) })),
+            ("oldest_figures", "[" + oldestFigures.map {
+                JSONText.object([
+                    ("building_id", JSONText.quoted($0.buildingID)), ("confirmed_at", JSONText.quoted($0.confirmedAt)),
+                    ("demonstration", JSONText.bool($0.demonstration)),
+                ])
+            }.joined(separator: ",") + "]"),
+        ])
+    }
+}

@@ -1,0 +1,33 @@
+import GRDB
+
+/// Applies the numbered files in queries/schema once each, in order, recording each in
+/// GRDB's migrations table. Landed migrations are never edited: add a new file instead.
+enum Migrations {
+    static func migrator() -> DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        for query in Query.migrations {
+            migrator.registerMigration(query.name) { db in
+                try apply(query, in: db)
+            }
+        }
+        return migrator
+    }
+
+    /// Runs each statement of a migration; a statement that returns a value must return 1,
+    /// because SpatiaLite's admin functions report failure by returning 0.
+    private static func apply(_ query: Query, in db: Database) throws {
+        let statements = try db.allStatements(sql: query.sql)
+        while let statement = try statements.next() {
+            if statement.columnCount > 0 {
+                let result = try Int.fetchOne(statement)
+                guard result == 1 else {
+                    throw StorageError(
+                        "migration \(query.name) failed at `\(statement.sql)`: returned "
+                            + "\(result.map(String.init) ?? "NULL") instead of 1")
+                }
+            } else {
+                try statement.execute()
+            }
+        }
+    }
+}

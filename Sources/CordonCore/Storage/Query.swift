@@ -1,0 +1,43 @@
+/// A named SQL statement from the project's `queries/` folder, embedded at build time.
+public struct Query: Sendable, Hashable {
+    public let name: String
+    public let sql: String
+
+    /// Fails loudly at first use if a name does not match a file: every name is also
+    /// prepared against a scratch database in the test suite.
+    init(_ name: String) {
+        guard let sql = EmbeddedQueries.files[name] else {
+            preconditionFailure("queries/\(name).sql is not embedded; rebuild after adding it")
+        }
+        self.name = name
+        self.sql = sql
+    }
+
+    /// Every embedded statement that is not a migration.
+    public static var all: [Query] {
+        EmbeddedQueries.files.keys.filter { !$0.hasPrefix("schema/") }.sorted().map(Query.init)
+    }
+
+    /// Numbered migrations, in order.
+    static var migrations: [Query] {
+        EmbeddedQueries.files.keys.filter { $0.hasPrefix("schema/") }.sorted().map(Query.init)
+    }
+}
+
+extension Query {
+    static let radius = Query("lookup/radius")
+    static let polygon = Query("lookup/polygon")
+    static let areaIsValid = Query("lookup/area_is_valid")
+    static let buildingByID = Query("buildings/by_id")
+    static let buildingExists = Query("import/building_exists")
+    static let footprintCheck = Query("import/footprint_check")
+    static let footprintRepair = Query("import/footprint_repair")
+    static let buildingUpsert = Query("import/building_upsert")
+    static let figuresInsertIfMissing = Query("import/figures_insert_if_missing")
+    static let referenceAreaUpsert = Query("import/reference_area_upsert")
+    static let statsCounts = Query("stats/counts")
+    static let statsBySource = Query("stats/by_source")
+    static let statsTotals = Query("stats/totals")
+    static let statsCoverage = Query("stats/coverage")
+    static let statsOldestFigures = Query("stats/oldest_figures")
+}
