@@ -10,6 +10,13 @@ public struct SourceFeature: Sendable {
     public let dataset: String
     /// The parsed feature, or why it could not be parsed.
     public let json: Result<JSONValue, ImportRejection.Reason>
+
+    public init(location: String, index: Int, dataset: String, json: Result<JSONValue, ImportRejection.Reason>) {
+        self.location = location
+        self.index = index
+        self.dataset = dataset
+        self.json = json
+    }
 }
 
 /// Reads GeoJSON FeatureCollections, single Features, or newline-delimited features.

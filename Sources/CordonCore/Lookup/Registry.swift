@@ -16,12 +16,9 @@ public struct Registry: Sendable {
         let reach = query.radius + RadiusQuery.touchTolerance
         let arguments: StatementArguments = ["x": query.grid.easting, "y": query.grid.northing, "reach": reach]
         let matches = try await database.read { db in
-            let statement = try db.cachedStatement(sql: Query.radius.sql)
-            return try Row.fetchAll(statement, arguments: arguments).map { row in
-                // Distances within the tolerance of the circle are reported as on it.
-                let distance: Double = row["distance_m"]
-                return row.buildingMatch(distance: min(distance, query.radius))
-            }
+            // Distances within the tolerance of the circle are reported as on it.
+            try MatchColumns.fetchMatches(db.cachedStatement(sql: Query.radius.sql), arguments: arguments,
+                                          distanceLimit: query.radius)
         }
         return LookupResult(shape: .radius(query), at: instant, period: dayWindow.period(at: instant), matches: matches)
     }
@@ -45,9 +42,7 @@ public struct Registry: Sendable {
                 "wkt": wkt, "min_x": bounds.min.easting, "min_y": bounds.min.northing,
                 "max_x": bounds.max.easting, "max_y": bounds.max.northing,
             ]
-            return try Row.fetchAll(statement, arguments: arguments).map { row in
-                row.buildingMatch(inside: Containment(rawValue: row["inside"]))
-            }
+            return try MatchColumns.fetchMatches(statement, arguments: arguments)
         }
         return LookupResult(shape: .area(query), at: instant, period: dayWindow.period(at: instant), matches: matches)
     }

@@ -90,7 +90,7 @@ extension LookupResult {
             row.append(period.rawValue)
             let figures = match.figures
             row += SiteFigures.shown(for: period).map { figures?[$0.figure].map { "\($0.value)" } ?? "" }
-            row.append(figures.map { $0.values.values.map(\.confirmedAt).min() ?? "" } ?? "")
+            row.append(figures?.oldestConfirmation ?? "")
             row.append(figures.map { $0.demonstration ? "true" : "false" } ?? "")
             lines.append(row.map(CSVField.escape).joined(separator: ","))
         }

@@ -1,5 +1,75 @@
 import GRDB
 
+/// Where the building and figure columns sit in a lookup statement's result. Resolved once
+/// per statement, so that rows are read by position: looking 30 names up in every row cost
+/// more than the spatial query itself.
+struct MatchColumns {
+    let id, name, address, postcode, ward, geojson: Int
+    let distance: Int?
+    let inside: Int?
+    let figures: [(figure: Figure, value: Int, at: Int, by: Int)]
+    let demonstration: Int
+    let version: Int
+
+    init(_ statement: Statement) throws {
+        var positions: [String: Int] = [:]
+        for (index, name) in statement.columnNames.enumerated() where positions[name] == nil {
+            positions[name] = index
+        }
+        func position(_ name: String) throws -> Int {
+            guard let index = positions[name] else {
+                throw StorageError("lookup statement has no column \(name)")
+            }
+            return index
+        }
+        id = try position("id")
+        name = try position("name")
+        address = try position("address")
+        postcode = try position("postcode")
+        ward = try position("ward")
+        geojson = try position("footprint_geojson")
+        distance = positions["distance_m"]
+        inside = positions["inside"]
+        figures = try Figure.allCases.map {
+            ($0, try position($0.rawValue), try position($0.rawValue + "_confirmed_at"), try position($0.rawValue + "_confirmed_by"))
+        }
+        demonstration = try position("demonstration")
+        version = try position("version")
+    }
+
+    func siteFigures(_ row: Row) -> SiteFigures? {
+        guard let version: Int = row[version] else { return nil }
+        let slots = figures.map { column -> ReportedFigure? in
+            guard let value: Int = row[column.value] else { return nil }
+            return ReportedFigure(value: value, confirmedAt: row[column.at] ?? "", confirmedBy: row[column.by] ?? "")
+        }
+        return SiteFigures(slots: slots, demonstration: row[demonstration] ?? false, version: version)
+    }
+
+    func match(_ row: Row, distanceLimit: Double? = nil) -> BuildingMatch {
+        var distanceValue: Double? = distance.map { row[$0] }
+        if let limit = distanceLimit, let value = distanceValue { distanceValue = min(value, limit) }
+        return BuildingMatch(
+            id: row[id], name: row[name], address: row[address], postcode: row[postcode], ward: row[ward],
+            footprintGeoJSON: row[geojson], distance: distanceValue,
+            inside: inside.flatMap { Containment(rawValue: row[$0]) }, figures: siteFigures(row))
+    }
+
+    /// Runs a lookup statement and decodes every row.
+    static func fetchMatches(_ statement: Statement, arguments: StatementArguments,
+                             distanceLimit: Double? = nil) throws -> [BuildingMatch] {
+        let columns = try MatchColumns(statement)
+        // A cursor's row reads the statement's current values in place, without copying
+        // every column first.
+        let cursor = try Row.fetchCursor(statement, arguments: arguments)
+        var matches: [BuildingMatch] = []
+        while let row = try cursor.next() {
+            matches.append(columns.match(row, distanceLimit: distanceLimit))
+        }
+        return matches
+    }
+}
+
 extension Row {
     /// The `site_figures` columns of a joined row, nil when the building has none.
     var siteFigures: SiteFigures? {
@@ -13,13 +83,5 @@ extension Row {
                 confirmedBy: self[figure.rawValue + "_confirmed_by"] ?? "")
         }
         return SiteFigures(values: values, demonstration: self["demonstration"] ?? false, version: version)
-    }
-
-    func buildingMatch(distance: Double? = nil, inside: Containment? = nil) -> BuildingMatch {
-        BuildingMatch(
-            id: self["id"], name: self["name"], address: self["address"],
-            postcode: self["postcode"], ward: self["ward"],
-            footprintGeoJSON: self["footprint_geojson"],
-            distance: distance, inside: inside, figures: siteFigures)
     }
 }

@@ -28,7 +28,7 @@ enum LookupTable {
                 value(result.period == .day ? .occupancyDay : .occupancyNight),
                 value(result.period == .day ? .guardsDay : .guardsNight),
                 value(.traumaPacks), value(.firstAidKits), value(.defibrillators), value(.receptionCapacity),
-                figures.map { String(($0.values.values.map(\.confirmedAt).min() ?? "").prefix(10)) } ?? "no figures",
+                figures.map { String(($0.oldestConfirmation ?? "").prefix(10)) } ?? "no figures",
             ])
         }
         out += table.render()

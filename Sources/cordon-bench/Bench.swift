@@ -1,0 +1,95 @@
+import ArgumentParser
+import CordonCore
+import Foundation
+
+/// In-process lookup latency on the bundled data and on a generated London-sized data set.
+/// Run in release mode: swift run -c release cordon-bench
+@main
+struct Bench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cordon-bench",
+        abstract: "Measures p50/p99 latency of radius and polygon lookups, import time and file size.")
+
+    @Option(help: "Lookups per measurement.") var lookups = 2_000
+    @Option(help: "Buildings in the generated data set (0 skips it).") var synthetic = 200_000
+    @Option(help: "Seed of the random points and buildings.") var seed: UInt64 = 2026
+
+    func run() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cordon-bench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+
+        print("| data set | lookup | p50 ms | p99 ms | mean hits |")
+        print("|---|---|---|---|---|")
+        let bundledPath = folder.appendingPathComponent("bundled.sqlite").path
+        let (bundled, bundledImport) = try await timed {
+            try await Registry.open(path: bundledPath, bundled: try BundledData.locate()).0
+        }
+        try await measure(bundled, name: "Square Mile (1,322)", extent: .city)
+
+        var notes = ["bundled import: \(format(bundledImport)) s, file \(fileSize(bundledPath))"]
+        if synthetic > 0 {
+            let path = folder.appendingPathComponent("synthetic.sqlite").path
+            let registry = Registry(database: try await RegistryDatabase.open(path: path))
+            var random = SplitMix64(seed: seed)
+            let features = SyntheticCity.features(count: synthetic, extent: .greaterLondon, random: &random)
+            let (report, seconds) = try await timed { try await registry.importFeatures(features) }
+            try await registry.database.checkpoint()
+            try await measure(registry, name: "generated (\(synthetic))", extent: .greaterLondon)
+            notes.append("generated import: \(report.added) buildings in \(format(seconds)) s "
+                         + "(\(Int(Double(report.added) / seconds)) per second), file \(fileSize(path))")
+        }
+        print("")
+        for note in notes { print(note) }
+    }
+
+    func measure(_ registry: Registry, name: String, extent: Extent) async throws {
+        var random = SplitMix64(seed: seed)
+        for radius in [50.0, 100, 200, 400] {
+            let points = (0..<lookups).map { _ in extent.randomPoint(&random) }
+            let (latencies, hits) = try await sample(points) { point in
+                try await registry.near(RadiusQuery(latitude: point.latitude, longitude: point.longitude, radius: radius)).matches.count
+            }
+            report(name, "radius \(Int(radius)) m", latencies, hits)
+        }
+        let areas = (0..<lookups).map { _ in extent.randomRectangle(&random, width: 0.003, height: 0.0015) }
+        let (latencies, hits) = try await sample(areas) { json in
+            try await registry.within(AreaQuery.parse(json)).matches.count
+        }
+        report(name, "polygon ~210 x 170 m", latencies, hits)
+    }
+
+    func sample<Input>(_ inputs: [Input], _ lookup: (Input) async throws -> Int) async throws -> ([Double], Double) {
+        for input in inputs.prefix(50) { _ = try await lookup(input) }  // warm the readers
+        var latencies: [Double] = []
+        var hits = 0
+        for input in inputs {
+            let start = ContinuousClock.now
+            hits += try await lookup(input)
+            let elapsed = ContinuousClock.now - start
+            latencies.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1e3)
+        }
+        return (latencies.sorted(), Double(hits) / Double(inputs.count))
+    }
+
+    func report(_ dataSet: String, _ lookup: String, _ sorted: [Double], _ hits: Double) {
+        func percentile(_ p: Double) -> Double { sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] }
+        print("| \(dataSet) | \(lookup) | \(format(percentile(0.5), 3)) | \(format(percentile(0.99), 3)) | \(format(hits, 1)) |")
+    }
+}
+
+func timed<T>(_ work: () async throws -> T) async throws -> (T, Double) {
+    let start = ContinuousClock.now
+    let value = try await work()
+    let elapsed = ContinuousClock.now - start
+    return (value, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+}
+
+func format(_ value: Double, _ decimals: Int = 2) -> String {
+    JSONText.number(value, decimals: decimals)
+}
+
+func fileSize(_ path: String) -> String {
+    let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+    return "\(format(Double(bytes) / 1_048_576, 1)) MiB"
+}
