@@ -61,10 +61,19 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
+        // Fixtures shared by the test targets (a real SpatiaLite file per test).
+        .target(
+            name: "CordonTestSupport",
+            dependencies: ["CordonCore", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Tests/Support"),
         .testTarget(
             name: "CordonCoreTests",
-            dependencies: ["CordonCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["CordonCore", "CordonTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Golden"]),
+        .testTarget(
+            name: "CordonServerTests",
+            dependencies: ["CordonServer", "CordonCore", "CordonTestSupport",
+                           .product(name: "Hummingbird", package: "hummingbird")]),
         .testTarget(name: "CordonCLITests", dependencies: ["cordon", "CordonCore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CordonCore
+import CordonTestSupport
 
 @Suite struct BadInputTests {
     struct RadiusCase: Sendable, CustomTestStringConvertible {

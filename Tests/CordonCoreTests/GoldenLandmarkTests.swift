@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CordonCore
+import CordonTestSupport
 
 /// Lookups on the bundled real data around City landmarks, compared with recorded results.
 /// Re-record only deliberately: CORDON_RECORD_GOLDEN=1 swift test --filter GoldenLandmarkTests

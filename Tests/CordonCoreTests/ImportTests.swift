@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CordonCore
+import CordonTestSupport
 
 @Suite struct ImportTests {
     static let x = 533_500.0, y = 180_800.0

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CordonCore
+import CordonTestSupport
 
 @Suite struct RadiusLookupTests {
     let day = try! LookupTime.parse("2026-06-01T12:00:00+01:00")

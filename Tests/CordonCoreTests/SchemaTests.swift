@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 @testable import CordonCore
+import CordonTestSupport
 
 @Suite struct SchemaTests {
     @Test func everyNamedQueryPreparesAgainstAMigratedDatabase() async throws {

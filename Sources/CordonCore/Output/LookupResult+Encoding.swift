@@ -23,6 +23,11 @@ extension LookupResult {
             + matches.map { propertiesJSON($0, includeID: true) }.joined(separator: ",") + "]}"
     }
 
+    /// Just the query and its totals.
+    public func totalsOnlyJSON() -> String {
+        "{\"query\":" + queryJSON() + ",\"totals\":" + totalsJSON() + "}"
+    }
+
     public func totalsJSON() -> String {
         JSONText.object([
             ("period", JSONText.quoted(period.rawValue)),

@@ -57,3 +57,31 @@ extension RegistryStats {
         ])
     }
 }
+
+extension BuildingRecord {
+    /// A GeoJSON Feature with flat properties (GIS tools read nested objects poorly): the
+    /// building's attributes, every figure by day and night, and when they were confirmed.
+    public func geoJSONFeature(links: String? = nil) -> String {
+        var properties: [(String, String?)] = [
+            ("name", JSONText.string(name)), ("address", JSONText.string(address)),
+            ("postcode", JSONText.string(postcode)), ("ward", JSONText.string(ward)),
+            ("building_type", JSONText.string(buildingType)),
+            ("levels", levels.map { JSONText.number($0) } ?? "null"),
+            ("height_m", height.map { JSONText.number($0) } ?? "null"),
+            ("footprint_area_m2", JSONText.number(footprintArea)),
+            ("source_dataset", JSONText.quoted(sourceDataset)), ("source_date", JSONText.string(sourceDate)),
+            ("figures_reported", JSONText.bool(figures != nil)),
+        ]
+        for figure in Figure.allCases {
+            properties.append((figure.rawValue, figures?[figure].map { "\($0.value)" } ?? "null"))
+        }
+        properties.append(("figures_oldest_confirmed_at", JSONText.string(figures?.oldestConfirmation)))
+        properties.append(("demonstration_figures", JSONText.bool(figures?.demonstration ?? false)))
+        var members: [(String, String?)] = [
+            ("type", "\"Feature\""), ("id", JSONText.quoted(id)), ("geometry", footprintGeoJSON),
+            ("properties", JSONText.object(properties)),
+        ]
+        if let links { members.append(("links", links)) }
+        return JSONText.object(members)
+    }
+}

@@ -14,11 +14,11 @@ import GRDB
 ///
 /// Polygon set: a 5 x 5 grid `grid/i-j` (i east, j north) of 10 m squares with lower-left
 /// corners at (G.x + 40 i, G.y + 40 j), G = (534000, 181000).
-enum GridFixture {
-    static let centre = GridPoint(easting: 533_000, northing: 181_000)
-    static let gridOrigin = GridPoint(easting: 534_000, northing: 181_000)
+public enum GridFixture {
+    public static let centre = GridPoint(easting: 533_000, northing: 181_000)
+    public static let gridOrigin = GridPoint(easting: 534_000, northing: 181_000)
 
-    static var radiusSquares: [(id: String, minX: Double, minY: Double)] {
+    public static var radiusSquares: [(id: String, minX: Double, minY: Double)] {
         [
             ("fixture/centre", centre.easting - 5, centre.northing - 5),
             ("fixture/half-in", centre.easting - 5, centre.northing + 99.5),
@@ -28,7 +28,7 @@ enum GridFixture {
         ]
     }
 
-    static var gridSquares: [(id: String, minX: Double, minY: Double)] {
+    public static var gridSquares: [(id: String, minX: Double, minY: Double)] {
         var squares: [(String, Double, Double)] = []
         for i in 0..<5 {
             for j in 0..<5 {
@@ -39,7 +39,7 @@ enum GridFixture {
     }
 
     /// A grid ring (closed) as lon/lat positions.
-    static func geoRing(_ points: [(Double, Double)]) -> [[Double]] {
+    public static func geoRing(_ points: [(Double, Double)]) -> [[Double]] {
         let transformer = CoordinateTransformer.shared
         var ring = points.map { x, y -> [Double] in
             let geo = transformer.toGeo(GridPoint(easting: x, northing: y))!
@@ -49,27 +49,27 @@ enum GridFixture {
         return ring
     }
 
-    static func square(minX: Double, minY: Double, size: Double = 10) -> [[Double]] {
+    public static func square(minX: Double, minY: Double, size: Double = 10) -> [[Double]] {
         geoRing([(minX, minY), (minX + size, minY), (minX + size, minY + size), (minX, minY + size)])
     }
 
-    static func feature(id: String, rings: [[[Double]]], properties: [String: Any] = [:]) -> [String: Any] {
+    public static func feature(id: String, rings: [[[Double]]], properties: [String: Any] = [:]) -> [String: Any] {
         ["type": "Feature", "id": id, "properties": properties,
          "geometry": ["type": "Polygon", "coordinates": rings]]
     }
 
-    static func collection(_ features: [[String: Any]]) throws -> Data {
+    public static func collection(_ features: [[String: Any]]) throws -> Data {
         try JSONSerialization.data(withJSONObject: ["type": "FeatureCollection", "features": features])
     }
 
-    static func allFeatures() -> [[String: Any]] {
+    public static func allFeatures() -> [[String: Any]] {
         (radiusSquares + gridSquares).map { feature(id: $0.id, rings: [square(minX: $0.minX, minY: $0.minY)],
                                                     properties: ["name": $0.id, "source_dataset": "fixture"]) }
     }
 
     /// Figures for the radius set (occupancy day/night, guards day/night, trauma, first aid,
     /// defibrillators, reception).
-    static let figures: [String: [Figure: Int]] = [
+    public static let figures: [String: [Figure: Int]] = [
         "fixture/centre": [.occupancyDay: 100, .occupancyNight: 10, .guardsDay: 3, .guardsNight: 1,
                            .traumaPacks: 2, .firstAidKits: 5, .defibrillators: 1, .receptionCapacity: 50],
         "fixture/half-in": [.occupancyDay: 40, .occupancyNight: 4, .guardsDay: 2, .guardsNight: 1,
@@ -81,7 +81,7 @@ enum GridFixture {
     ]
 
     /// A registry in `directory` holding the fixture buildings and figures.
-    static func registry(in directory: TemporaryDirectory) async throws -> Registry {
+    public static func registry(in directory: TemporaryDirectory) async throws -> Registry {
         let database = try await RegistryDatabase.open(path: directory.path("fixture.sqlite"))
         let registry = Registry(database: database)
         let features = FeatureSource.read(try collection(allFeatures()), name: "fixture.geojson")
@@ -101,17 +101,17 @@ enum GridFixture {
     }
 
     /// A lon/lat point at grid position (x, y), at full precision.
-    static func geo(_ x: Double, _ y: Double) -> GeoPosition {
+    public static func geo(_ x: Double, _ y: Double) -> GeoPosition {
         CoordinateTransformer.shared.toGeo(GridPoint(easting: x, northing: y))!
     }
 
-    static func polygonJSON(_ rings: [[[Double]]]) throws -> Data {
+    public static func polygonJSON(_ rings: [[[Double]]]) throws -> Data {
         try JSONSerialization.data(withJSONObject: ["type": "Polygon", "coordinates": rings])
     }
 }
 
 /// A summary of everything stored, to show that a failed operation changed nothing.
-func fingerprint(_ database: RegistryDatabase) async throws -> [String] {
+public func fingerprint(_ database: RegistryDatabase) async throws -> [String] {
     try await database.read { db in
         [
             try String.fetchOne(db, sql: "SELECT count(*) || '/' || total(footprint_area_m2) || '/' || group_concat(id || name, ',') FROM buildings") ?? "",

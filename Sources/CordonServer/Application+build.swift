@@ -1,0 +1,41 @@
+import CordonCore
+import Hummingbird
+import Logging
+
+/// Builds the router: middleware first (logging outermost, so it sees the final status),
+/// then every route, recorded in the route table.
+public func buildRouter(registry: Registry) -> (Router<BasicRequestContext>, RouteTable) {
+    let router = Router()
+    var table = RouteTable()
+    router.add(middleware: RequestLogMiddleware())
+    // The table is complete before any request arrives; the middleware holds a copy.
+    let tableBox = RouteTableBox()
+    router.add(middleware: ProblemMiddleware(routes: tableBox))
+    FeatureRoutes(registry: registry).register(on: router, table: &table)
+    LookupRoutes(registry: registry).register(on: router, table: &table)
+    ServiceRoutes(registry: registry).register(on: router, table: &table)
+    tableBox.table = table
+    return (router, table)
+}
+
+/// Opens (or creates from the bundled data) the registry and builds the application. The
+/// executable and the end-to-end tests both call this.
+public func buildApplication(
+    configuration: ServerConfiguration, logger: Logger? = nil,
+    onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+) async throws -> some ApplicationProtocol {
+    var logger = logger ?? Logger(label: "cordon")
+    logger.logLevel = configuration.logLevel
+    let (registry, created) = try await Registry.open(
+        path: configuration.databasePath, dayWindow: configuration.dayWindow, readers: configuration.readers)
+    if let created {
+        logger.notice("created \(configuration.databasePath) from the bundled Square Mile data: \(created.summary) (demonstration figures)")
+    }
+    try await registry.database.warmUp(readers: configuration.readers)
+    let (router, _) = buildRouter(registry: registry)
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "cordon"),
+        onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
+        logger: logger)
+}

@@ -1,0 +1,61 @@
+import CordonCore
+import Hummingbird
+import Logging
+import NIOCore
+
+/// An RFC 9457 problem: every error the server returns has this shape, with a detail that
+/// names the parameter, the value and the fix.
+struct Problem: Error, Sendable {
+    let status: HTTPResponse.Status
+    let detail: String
+    var parameter: String? = nil
+    var headers: HTTPFields = [:]
+
+    func response() -> Response {
+        let body = JSONText.object([
+            ("type", "\"about:blank\""),
+            ("title", JSONText.quoted(status.reasonPhrase)),
+            ("status", "\(status.code)"),
+            ("detail", JSONText.quoted(detail)),
+            ("parameter", parameter.map(JSONText.quoted)),
+        ])
+        return .text(body, contentType: MediaTypes.problem, status: status, headers: headers)
+    }
+}
+
+extension Problem {
+    /// The one place where errors of every layer become HTTP statuses. Anything unexpected is
+    /// logged in full and answered as a bare 500 that reveals no internals.
+    static func from(_ error: any Error, request: Request, routes: RouteTableBox, logger: Logger) -> Problem {
+        switch error {
+        case let problem as Problem:
+            return problem
+        case let input as InputError:
+            return Problem(status: input.kind == .invalidGeometry ? .unprocessableContent : .badRequest,
+                           detail: input.description, parameter: input.field)
+        case let missing as NotFoundError:
+            return Problem(status: .notFound, detail: "\(missing).")
+        case is NIOTooManyBytesError:
+            return Problem(status: .contentTooLarge,
+                           detail: "The request body is over the limit of 1 MiB. Send a simpler polygon.")
+        case let http as HTTPError where http.status == .notFound:
+            let allowed = routes.methods(forPath: request.uri.path)
+            if !allowed.isEmpty {
+                var headers = HTTPFields()
+                headers[.allow] = allowed.map(\.rawValue).joined(separator: ", ")
+                return Problem(status: .methodNotAllowed,
+                               detail: "\(request.method.rawValue) is not allowed on \(request.uri.path). Use \(allowed.map(\.rawValue).joined(separator: " or ")).",
+                               headers: headers)
+            }
+            return Problem(status: .notFound,
+                           detail: "There is no resource at \(request.uri.path). GET / lists the service's links; GET /openapi.json describes every endpoint.")
+        case let http as HTTPError where http.status.code < 500:
+            return Problem(status: http.status, detail: http.body ?? http.status.reasonPhrase)
+        default:
+            logger.error("internal error", metadata: ["error": "\(String(reflecting: error))",
+                                                       "path": "\(request.uri.path)"])
+            return Problem(status: .internalServerError,
+                           detail: "The server could not answer this request. The error has been logged.")
+        }
+    }
+}
