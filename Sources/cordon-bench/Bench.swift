@@ -52,6 +52,11 @@ struct Bench: AsyncParsableCommand {
             }
             report(name, "radius \(Int(radius)) m", latencies, hits)
         }
+        let centres = (0..<lookups).map { _ in extent.randomPoint(&random) }
+        let (totalsLatencies, buildings) = try await sample(centres) { point in
+            try await registry.nearTotals(RadiusQuery(latitude: point.latitude, longitude: point.longitude, radius: 200)).totals.buildings
+        }
+        report(name, "radius 200 m, totals only", totalsLatencies, buildings)
         let areas = (0..<lookups).map { _ in extent.randomRectangle(&random, width: 0.003, height: 0.0015) }
         let (latencies, hits) = try await sample(areas) { json in
             try await registry.within(AreaQuery.parse(json)).matches.count

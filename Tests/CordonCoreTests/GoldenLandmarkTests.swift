@@ -52,6 +52,23 @@ import CordonTestSupport
         try Self.compare("radius-" + landmark.name, Self.record(result))
     }
 
+    @Test(arguments: landmarks)
+    func totalsOnlyAgreesWithTheFullLookupByDayAndNight(_ landmark: Landmark) async throws {
+        let directory = try TemporaryDirectory()
+        let registry = try await bundledRegistry(in: directory)
+        let query = try RadiusQuery(latitude: landmark.lat, longitude: landmark.lon, radius: landmark.radius)
+        for at in [Self.at, try LookupTime.parse("2026-03-10T23:00:00Z")] {
+            let full = try await registry.near(query, at: at)
+            let totals = try await registry.nearTotals(query, at: at)
+            #expect(totals.totals == full.totals)
+            #expect(totals.matches.isEmpty)
+            let square = "{\"type\":\"Polygon\",\"coordinates\":[[[\(landmark.lon - 0.002),\(landmark.lat - 0.001)],[\(landmark.lon + 0.002),\(landmark.lat - 0.001)],[\(landmark.lon + 0.002),\(landmark.lat + 0.001)],[\(landmark.lon - 0.002),\(landmark.lat + 0.001)],[\(landmark.lon - 0.002),\(landmark.lat - 0.001)]]]}"
+            let area = try AreaQuery.parse(Data(square.utf8))
+            let fullArea = try await registry.within(area, at: at)
+            #expect(try await registry.withinTotals(area, at: at).totals == fullArea.totals)
+        }
+    }
+
     @Test func polygonAroundLeadenhallBlock() async throws {
         let directory = try TemporaryDirectory()
         let registry = try await bundledRegistry(in: directory)

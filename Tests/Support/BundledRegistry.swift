@@ -1,5 +1,5 @@
 import Foundation
-@testable import CordonCore
+import CordonCore
 
 /// The bundled Square Mile data, imported once per test process with a fixed clock, then
 /// copied into each test's own directory.

@@ -1,5 +1,6 @@
 import Foundation
-@testable import CordonCore
+import Testing
+import CordonCore
 import GRDB
 
 /// Hand-checkable buildings: 10 m squares at known British National Grid positions, written
@@ -87,14 +88,18 @@ public enum GridFixture {
         let features = FeatureSource.read(try collection(allFeatures()), name: "fixture.geojson")
         let report = try await registry.importFeatures(features)
         precondition(report.added == 30 && report.rejected.isEmpty, "fixture import failed: \(report)")
-        try await database.write { db in
+        // Figures are written with plain GRDB on the same file: the statement needs no
+        // SpatiaLite function, and test support must not rely on @testable imports.
+        let raw = try DatabaseQueue(path: directory.path("fixture.sqlite"))
+        let insert = try #require(Query.all.first { $0.name == "import/figures_insert_if_missing" })
+        try await raw.write { db in
             for (id, values) in figures {
                 var arguments: [String: (any DatabaseValueConvertible)?] = [
                     "building_id": id, "confirmed_at": "2026-01-01T00:00:00Z", "confirmed_by": "fixture",
                     "demonstration": false, "channel": "test",
                 ]
                 for figure in Figure.allCases { arguments[figure.rawValue] = values[figure] ?? 0 }
-                try db.execute(sql: Query.figuresInsertIfMissing.sql, arguments: StatementArguments(arguments))
+                try db.execute(sql: insert.sql, arguments: StatementArguments(arguments))
             }
         }
         return registry
@@ -112,7 +117,7 @@ public enum GridFixture {
 
 /// A summary of everything stored, to show that a failed operation changed nothing.
 public func fingerprint(_ database: RegistryDatabase) async throws -> [String] {
-    try await database.read { db in
+    try await DatabaseQueue(path: database.path).read { db in
         [
             try String.fetchOne(db, sql: "SELECT count(*) || '/' || total(footprint_area_m2) || '/' || group_concat(id || name, ',') FROM buildings") ?? "",
             try String.fetchOne(db, sql: "SELECT count(*) || '/' || total(occupancy_day + guards_day + version) FROM site_figures") ?? "",

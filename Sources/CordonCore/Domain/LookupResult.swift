@@ -38,6 +38,19 @@ public struct LookupTotals: Sendable, Equatable {
     /// True when any counted figure comes from the demonstration model.
     public let demonstration: Bool
 
+    public init(buildings: Int, buildingsWithFigures: Int, occupancy: Int, guards: Int, traumaPacks: Int,
+                firstAidKits: Int, defibrillators: Int, receptionCapacity: Int, demonstration: Bool) {
+        self.buildings = buildings
+        self.buildingsWithFigures = buildingsWithFigures
+        self.occupancy = occupancy
+        self.guards = guards
+        self.traumaPacks = traumaPacks
+        self.firstAidKits = firstAidKits
+        self.defibrillators = defibrillators
+        self.receptionCapacity = receptionCapacity
+        self.demonstration = demonstration
+    }
+
     public init(_ matches: [BuildingMatch], period: Period) {
         var withFigures = 0, occupancy = 0, guards = 0, trauma = 0, firstAid = 0, defib = 0, reception = 0
         var demonstration = false
@@ -83,5 +96,14 @@ public struct LookupResult: Sendable, Equatable {
         self.period = period
         self.matches = matches
         self.totals = LookupTotals(matches, period: period)
+    }
+
+    /// A totals-only answer: no buildings listed.
+    public init(shape: Shape, at: Date, period: Period, totals: LookupTotals) {
+        self.shape = shape
+        self.at = at
+        self.period = period
+        self.matches = []
+        self.totals = totals
     }
 }

@@ -33,9 +33,10 @@ public struct DayWindow: Sendable, Equatable {
     public static let london: TimeZone = TimeZone(identifier: "Europe/London") ?? TimeZone(secondsFromGMT: 0)!
 
     public func period(at instant: Date) -> Period {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = Self.london
-        let hour = calendar.component(.hour, from: instant)
+        // London's offset is whole hours (0 or +1), so the local hour follows from the offset
+        // alone; a Calendar per request cost more than the lookup's SQL.
+        let seconds = Int(instant.timeIntervalSince1970.rounded(.down)) + Self.london.secondsFromGMT(for: instant)
+        let hour = ((seconds % 86_400) + 86_400) % 86_400 / 3_600
         return (startHour..<endHour).contains(hour) ? .day : .night
     }
 }
@@ -62,9 +63,14 @@ public enum LookupTime {
                          fix: "Give a time like 2026-11-21T14:30:00Z, or 2026-11-21T14:30 for London local time.")
     }
 
+    /// "2026-11-21T14:30:00Z". Formatted by hand: ISO8601DateFormatter is costly to create
+    /// and this runs for every response.
     public static func text(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T"
+            + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
     }
 }

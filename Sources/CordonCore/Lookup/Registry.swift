@@ -28,15 +28,7 @@ public struct Registry: Sendable {
         let bounds = query.grid.bounds
         let wkt = query.grid.wkt
         let matches = try await database.read { db in
-            // GEOS has the last word on validity (rings crossing each other, holes outside
-            // their shell): an invalid area must be refused, never answered.
-            let check = try db.cachedStatement(sql: Query.areaIsValid.sql)
-            if let row = try Row.fetchOne(check, arguments: ["wkt": wkt]), row["valid"] as Int? != 1 {
-                let reason: String = row["reason"] ?? "invalid geometry"
-                throw InputError(.invalidGeometry, field: "polygon", value: "the given area",
-                                 problem: "is not a valid polygon (\(reason))",
-                                 fix: "Redraw the polygon so that its edges do not cross and holes lie inside it.")
-            }
+            try Self.refuseInvalid(wkt, in: db)
             let statement = try db.cachedStatement(sql: Query.polygon.sql)
             let arguments: StatementArguments = [
                 "wkt": wkt, "min_x": bounds.min.easting, "min_y": bounds.min.northing,
@@ -45,5 +37,17 @@ public struct Registry: Sendable {
             return try MatchColumns.fetchMatches(statement, arguments: arguments)
         }
         return LookupResult(shape: .area(query), at: instant, period: dayWindow.period(at: instant), matches: matches)
+    }
+
+    /// GEOS has the last word on validity (rings crossing each other, holes outside their
+    /// shell): an invalid area must be refused, never answered.
+    static func refuseInvalid(_ wkt: String, in db: Database) throws {
+        let check = try db.cachedStatement(sql: Query.areaIsValid.sql)
+        if let row = try Row.fetchOne(check, arguments: ["wkt": wkt]), row["valid"] as Int? != 1 {
+            let reason: String = row["reason"] ?? "invalid geometry"
+            throw InputError(.invalidGeometry, field: "polygon", value: "the given area",
+                             problem: "is not a valid polygon (\(reason))",
+                             fix: "Redraw the polygon so that its edges do not cross and holes lie inside it.")
+        }
     }
 }

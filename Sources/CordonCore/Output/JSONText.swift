@@ -6,7 +6,20 @@ public struct JSONText: Sendable {
     public init() {}
 
     public static func quoted(_ value: String) -> String {
-        var out = "\""
+        var out = ""
+        appendQuoted(value, to: &out)
+        return out
+    }
+
+    /// Appends a JSON string literal; text needing no escapes (almost all) is copied whole.
+    public static func appendQuoted(_ value: String, to out: inout String) {
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            out += "\""
+            out += value
+            out += "\""
+            return
+        }
+        out += "\""
         for scalar in value.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
@@ -20,7 +33,11 @@ public struct JSONText: Sendable {
             default: out.unicodeScalars.append(scalar)
             }
         }
-        return out + "\""
+        out += "\""
+    }
+
+    public static func appendOptional(_ value: String?, to out: inout String) {
+        if let value { appendQuoted(value, to: &out) } else { out += "null" }
     }
 
     public static func number(_ value: Double, decimals: Int = 2) -> String {

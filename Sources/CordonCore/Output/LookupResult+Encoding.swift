@@ -3,24 +3,35 @@ import Foundation
 /// Machine-readable renderings of a lookup, shared by the command line and the HTTP API.
 extension LookupResult {
     /// An RFC 7946 FeatureCollection: one Feature per building (`id` the building id) and a
-    /// top-level `totals` object.
+    /// top-level `totals` object. Written into one buffer: this runs for every request.
     public func geoJSON() -> String {
         var out = "{\"type\":\"FeatureCollection\",\"query\":" + queryJSON()
-        out += ",\"totals\":" + totalsJSON()
+        out.reserveCapacity(matches.reduce(512) { $0 + $1.footprintGeoJSON.utf8.count + 700 })
+        out += ",\"totals\":"
+        out += totalsJSON()
         out += ",\"features\":["
         for (index, match) in matches.enumerated() {
             if index > 0 { out += "," }
-            out += "{\"type\":\"Feature\",\"id\":" + JSONText.quoted(match.id)
-            out += ",\"geometry\":" + match.footprintGeoJSON
-            out += ",\"properties\":" + propertiesJSON(match) + "}"
+            out += "{\"type\":\"Feature\",\"id\":"
+            JSONText.appendQuoted(match.id, to: &out)
+            out += ",\"geometry\":"
+            out += match.footprintGeoJSON
+            out += ",\"properties\":"
+            appendProperties(match, includeID: false, to: &out)
+            out += "}"
         }
-        return out + "]}"
+        out += "]}"
+        return out
     }
 
     /// The same as GeoJSON without geometry: {query, totals, buildings: [...]}.
     public func json() -> String {
-        "{\"query\":" + queryJSON() + ",\"totals\":" + totalsJSON() + ",\"buildings\":["
-            + matches.map { propertiesJSON($0, includeID: true) }.joined(separator: ",") + "]}"
+        var out = "{\"query\":" + queryJSON() + ",\"totals\":" + totalsJSON() + ",\"buildings\":["
+        for (index, match) in matches.enumerated() {
+            if index > 0 { out += "," }
+            appendProperties(match, includeID: true, to: &out)
+        }
+        return out + "]}"
     }
 
     /// Just the query and its totals.
@@ -57,28 +68,36 @@ extension LookupResult {
         }
     }
 
-    func propertiesJSON(_ match: BuildingMatch, includeID: Bool = false) -> String {
-        var members: [(String, String?)] = []
-        if includeID { members.append(("id", JSONText.quoted(match.id))) }
-        members += [
-            ("name", JSONText.string(match.name)),
-            ("address", JSONText.string(match.address)),
-            ("postcode", JSONText.string(match.postcode)),
-            ("ward", JSONText.string(match.ward)),
-        ]
-        if let distance = match.distance { members.append(("distance_m", JSONText.number(distance))) }
-        if let inside = match.inside { members.append(("inside", JSONText.quoted(inside.rawValue))) }
-        members.append(("period", JSONText.quoted(period.rawValue)))
+    func appendProperties(_ match: BuildingMatch, includeID: Bool, to out: inout String) {
+        out += "{"
+        if includeID {
+            out += "\"id\":"
+            JSONText.appendQuoted(match.id, to: &out)
+            out += ","
+        }
+        out += "\"name\":"
+        JSONText.appendOptional(match.name, to: &out)
+        out += ",\"address\":"
+        JSONText.appendOptional(match.address, to: &out)
+        out += ",\"postcode\":"
+        JSONText.appendOptional(match.postcode, to: &out)
+        out += ",\"ward\":"
+        JSONText.appendOptional(match.ward, to: &out)
+        if let distance = match.distance { out += ",\"distance_m\":" + JSONText.number(distance) }
+        if let inside = match.inside { out += ",\"inside\":\"" + inside.rawValue + "\"" }
+        out += period == .day ? ",\"period\":\"day\"" : ",\"period\":\"night\""
         let figures = match.figures
-        members.append(("figures_reported", JSONText.bool(figures != nil)))
+        out += figures == nil ? ",\"figures_reported\":false" : ",\"figures_reported\":true"
         for (name, figure) in SiteFigures.shown(for: period) {
             let reported = figures?[figure]
-            members.append((name, reported.map { "\($0.value)" } ?? "null"))
-            members.append((name + "_confirmed_at", JSONText.string(reported?.confirmedAt)))
+            out += ",\"" + name + "\":"
+            out += reported.map { String($0.value) } ?? "null"
+            out += ",\"" + name + "_confirmed_at\":"
+            JSONText.appendOptional(reported?.confirmedAt, to: &out)
         }
-        members.append(("confirmed_by", JSONText.string(figures?[.occupancyDay]?.confirmedBy)))
-        members.append(("demonstration_figures", JSONText.bool(figures?.demonstration ?? false)))
-        return JSONText.object(members)
+        out += ",\"confirmed_by\":"
+        JSONText.appendOptional(figures?[.occupancyDay]?.confirmedBy, to: &out)
+        out += (figures?.demonstration ?? false) ? ",\"demonstration_figures\":true}" : ",\"demonstration_figures\":false}"
     }
 
     /// One row per building, then a TOTAL row; figures for the period that applied.

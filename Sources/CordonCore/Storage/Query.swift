@@ -27,6 +27,8 @@ public struct Query: Sendable, Hashable {
 extension Query {
     static let radius = Query("lookup/radius")
     static let polygon = Query("lookup/polygon")
+    static let radiusTotals = Query("lookup/radius_totals")
+    static let polygonTotals = Query("lookup/polygon_totals")
     static let areaIsValid = Query("lookup/area_is_valid")
     static let buildingByID = Query("buildings/by_id")
     static let buildingsPage = Query("buildings/page")

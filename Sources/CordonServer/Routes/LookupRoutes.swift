@@ -23,7 +23,8 @@ struct LookupRoutes: Sendable {
         let parameters = try QueryParameters(request, allowed: ["lat", "lon", "radius", "at", "format", "totals_only"])
         let query = try RadiusQuery.parse(latitude: parameters["lat"], longitude: parameters["lon"], radius: parameters["radius"])
         let (format, totalsOnly, instant) = try options(parameters)
-        return respond(try await registry.near(query, at: instant), format: format, totalsOnly: totalsOnly)
+        let result = totalsOnly ? try await registry.nearTotals(query, at: instant) : try await registry.near(query, at: instant)
+        return respond(result, format: format, totalsOnly: totalsOnly)
     }
 
     func polygon(_ request: Request) async throws -> Response {
@@ -38,7 +39,8 @@ struct LookupRoutes: Sendable {
         }
         let body = try await request.body.collect(upTo: Self.maximumBody)
         let query = try AreaQuery.parse(Data(buffer: body))
-        return respond(try await registry.within(query, at: instant), format: format, totalsOnly: totalsOnly)
+        let result = totalsOnly ? try await registry.withinTotals(query, at: instant) : try await registry.within(query, at: instant)
+        return respond(result, format: format, totalsOnly: totalsOnly)
     }
 
     private func options(_ parameters: QueryParameters) throws -> (Format, Bool, Date) {

@@ -1,0 +1,44 @@
+import Foundation
+import GRDB
+
+/// Totals-only lookups: the same buildings as `near` and `within`, summed in SQL, for callers
+/// that need the numbers and not the list (dashboards, alert sizing).
+extension Registry {
+    public func nearTotals(_ query: RadiusQuery, at instant: Date = Date()) async throws -> LookupResult {
+        let period = dayWindow.period(at: instant)
+        let arguments: StatementArguments = [
+            "x": query.grid.easting, "y": query.grid.northing,
+            "reach": query.radius + RadiusQuery.touchTolerance, "night": period == .night,
+        ]
+        let totals = try await database.read { db in
+            try Self.totals(db.cachedStatement(sql: Query.radiusTotals.sql), arguments: arguments)
+        }
+        return LookupResult(shape: .radius(query), at: instant, period: period, totals: totals)
+    }
+
+    public func withinTotals(_ query: AreaQuery, at instant: Date = Date()) async throws -> LookupResult {
+        let period = dayWindow.period(at: instant)
+        let bounds = query.grid.bounds
+        let wkt = query.grid.wkt
+        let arguments: StatementArguments = [
+            "wkt": wkt, "min_x": bounds.min.easting, "min_y": bounds.min.northing,
+            "max_x": bounds.max.easting, "max_y": bounds.max.northing, "night": period == .night,
+        ]
+        let totals = try await database.read { db in
+            try Self.refuseInvalid(wkt, in: db)
+            return try Self.totals(db.cachedStatement(sql: Query.polygonTotals.sql), arguments: arguments)
+        }
+        return LookupResult(shape: .area(query), at: instant, period: period, totals: totals)
+    }
+
+    private static func totals(_ statement: Statement, arguments: StatementArguments) throws -> LookupTotals {
+        guard let row = try Row.fetchOne(statement, arguments: arguments) else {
+            throw StorageError("\(statement.sql.prefix(40))... returned no row")
+        }
+        return LookupTotals(
+            buildings: row["buildings"], buildingsWithFigures: row["buildings_with_figures"],
+            occupancy: row["occupancy"], guards: row["guards"], traumaPacks: row["trauma_packs"],
+            firstAidKits: row["first_aid_kits"], defibrillators: row["defibrillators"],
+            receptionCapacity: row["reception_capacity"], demonstration: row["demonstration"])
+    }
+}

@@ -1,0 +1,17 @@
+-- The totals of lookup/polygon without the buildings. :night is 1 for night.
+WITH query_area (area) AS MATERIALIZED (SELECT ST_GeomFromText(:wkt, 27700))
+SELECT count(*) AS buildings,
+       count(f.building_id) AS buildings_with_figures,
+       coalesce(sum(CASE WHEN :night THEN f.occupancy_night ELSE f.occupancy_day END), 0) AS occupancy,
+       coalesce(sum(CASE WHEN :night THEN f.guards_night ELSE f.guards_day END), 0) AS guards,
+       coalesce(sum(f.trauma_packs), 0) AS trauma_packs,
+       coalesce(sum(f.first_aid_kits), 0) AS first_aid_kits,
+       coalesce(sum(f.defibrillators), 0) AS defibrillators,
+       coalesce(sum(f.reception_capacity), 0) AS reception_capacity,
+       coalesce(max(f.demonstration), 0) AS demonstration
+FROM query_area, buildings AS b
+LEFT JOIN site_figures AS f ON f.building_id = b.id
+WHERE b.rowid IN (
+        SELECT pkid FROM idx_buildings_footprint
+        WHERE xmin <= :max_x AND xmax >= :min_x AND ymin <= :max_y AND ymax >= :min_y)
+  AND ST_Intersects(b.footprint, query_area.area) = 1

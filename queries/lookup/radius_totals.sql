@@ -1,0 +1,26 @@
+-- The totals of lookup/radius without the buildings, summed in SQL so that a totals-only
+-- answer decodes one row. :night is 1 for night.
+WITH candidates (building_rowid) AS MATERIALIZED (
+    -- A candidate whose bounding box lies wholly inside the circle is inside without asking
+    -- GEOS (the R*Tree's boxes are rounded outwards, so this never admits a building wrongly);
+    -- only boxes that straddle the circle need the exact distance.
+    SELECT i.pkid
+    FROM idx_buildings_footprint AS i
+    WHERE i.xmin <= :x + :reach AND i.xmax >= :x - :reach
+      AND i.ymin <= :y + :reach AND i.ymax >= :y - :reach
+      AND (max((:x - i.xmin) * (:x - i.xmin), (:x - i.xmax) * (:x - i.xmax))
+             + max((:y - i.ymin) * (:y - i.ymin), (:y - i.ymax) * (:y - i.ymax)) <= :reach * :reach
+           OR ST_Distance((SELECT footprint FROM buildings WHERE rowid = i.pkid), MakePoint(:x, :y, 27700)) <= :reach)
+)
+SELECT count(*) AS buildings,
+       count(f.building_id) AS buildings_with_figures,
+       coalesce(sum(CASE WHEN :night THEN f.occupancy_night ELSE f.occupancy_day END), 0) AS occupancy,
+       coalesce(sum(CASE WHEN :night THEN f.guards_night ELSE f.guards_day END), 0) AS guards,
+       coalesce(sum(f.trauma_packs), 0) AS trauma_packs,
+       coalesce(sum(f.first_aid_kits), 0) AS first_aid_kits,
+       coalesce(sum(f.defibrillators), 0) AS defibrillators,
+       coalesce(sum(f.reception_capacity), 0) AS reception_capacity,
+       coalesce(max(f.demonstration), 0) AS demonstration
+FROM candidates AS c
+JOIN buildings AS b ON b.rowid = c.building_rowid
+LEFT JOIN site_figures AS f ON f.building_id = b.id
