@@ -25,6 +25,7 @@ struct Bench: AsyncParsableCommand {
         let (bundled, bundledImport) = try await timed {
             try await Registry.open(path: bundledPath, bundled: try BundledData.locate()).0
         }
+        try await bundled.database.checkpoint()
         try await measure(bundled, name: "Square Mile (1,322)", extent: .city)
 
         var notes = ["bundled import: \(format(bundledImport)) s, file \(fileSize(bundledPath))"]

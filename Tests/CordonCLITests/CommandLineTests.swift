@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import Testing
 
 /// Runs the built `cordon` binary as a user would and checks its output, exit status and
@@ -192,5 +195,40 @@ import Testing
         let inWorkingDirectory = try cordon(["stats"])
         #expect(inWorkingDirectory.status == 0)
         #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("cordon.sqlite").path))
+    }
+}
+
+@Suite struct ServeCommandTests {
+    @Test func serveAnswersAndStopsCleanlyOnSIGTERM() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cordon-serve-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let process = Process()
+        process.executableURL = CommandLineTests.binary
+        process.arguments = ["serve", "--port", "0", "--db", directory.appendingPathComponent("s.sqlite").path]
+        var environment = ProcessInfo.processInfo.environment
+        environment["CORDON_DATA"] = CommandLineTests.root.appendingPathComponent("data").path
+        process.environment = environment
+        let output = Pipe()
+        process.standardError = output
+        process.standardOutput = output
+        try process.run()
+        // The log names the port once the server listens.
+        var log = ""
+        var port: Int?
+        let deadline = Date().addingTimeInterval(30)
+        while port == nil, Date() < deadline {
+            let chunk = output.fileHandleForReading.availableData
+            log += String(decoding: chunk, as: UTF8.self)
+            if let match = log.firstMatch(of: /listening on http:\/\/127\.0\.0\.1:(\d+)/) { port = Int(match.1) }
+        }
+        let listening = try #require(port, "no 'listening on' line: \(log)")
+        let (data, response) = try await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(listening)/healthz")!)
+        #expect((response as? HTTPURLResponse)?.statusCode == 200)
+        #expect(String(decoding: data, as: UTF8.self) == #"{"status":"ok","buildings":1322}"#)
+        process.terminate()  // SIGTERM
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit)
+        #expect(process.terminationStatus == 0)
     }
 }
