@@ -4,15 +4,20 @@ import Logging
 
 /// Builds the router: middleware first (logging outermost, so it sees the final status),
 /// then every route, recorded in the route table.
-public func buildRouter(registry: Registry) -> (Router<BasicRequestContext>, RouteTable) {
-    let router = Router()
+public func buildRouter(registry: Registry) -> (Router<CordonRequestContext>, RouteTable) {
+    let router = Router(context: CordonRequestContext.self)
     var table = RouteTable()
     router.add(middleware: RequestLogMiddleware())
-    // The table is complete before any request arrives; the middleware holds a copy.
+    // The table is complete before any request arrives; the middleware reads it then.
     let tableBox = RouteTableBox()
     router.add(middleware: ProblemMiddleware(routes: tableBox))
+    let keyCache = KeyCache()
+    router.add(middleware: AuthenticationMiddleware(registry: registry, cache: keyCache))
     FeatureRoutes(registry: registry).register(on: router, table: &table)
     LookupRoutes(registry: registry).register(on: router, table: &table)
+    BuildingRoutes(registry: registry).register(on: router, table: &table)
+    FirmRoutes(registry: registry).register(on: router, table: &table)
+    AdminRoutes(registry: registry, keyCache: keyCache).register(on: router, table: &table)
     ServiceRoutes(registry: registry).register(on: router, table: &table)
     tableBox.table = table
     return (router, table)
@@ -27,7 +32,8 @@ public func buildApplication(
     var logger = logger ?? Logger(label: "cordon")
     logger.logLevel = configuration.logLevel
     let (registry, created) = try await Registry.open(
-        path: configuration.databasePath, dayWindow: configuration.dayWindow, readers: configuration.readers)
+        path: configuration.databasePath, dayWindow: configuration.dayWindow, staleness: configuration.staleness,
+        readers: configuration.readers)
     if let created {
         logger.notice("created \(configuration.databasePath) from the bundled Square Mile data: \(created.summary) (demonstration figures)")
     }

@@ -28,6 +28,8 @@ enum OpenAPIDocument {
                             "application/json": ["schema": ["type": "object"]],
                             "text/csv": ["schema": ["type": "string"]]]],
         "400": problem("A parameter is missing, malformed or out of range; the detail names it, its value and the fix."),
+        "401": problem("No key, or an unknown, revoked or expired one."),
+        "403": problem("Firm keys may not run lookups: they would show other firms' figures."),
     ] }
 
     private static var featuresResponse: [String: Any]{ [
@@ -35,7 +37,42 @@ enum OpenAPIDocument {
         "content": ["application/geo+json": ["schema": ["type": "object"]]],
     ] }
 
-    private static var paths: [String: Any]{ [
+    private static var buildingParameter: [String: Any] {
+        ["name": "buildingId", "in": "path", "required": true, "schema": ["type": "string"],
+         "description": "Building id, percent-encoded (way%2F4959489) or with its slash as is (/buildings/way/4959489/figures)."]
+    }
+
+    private static var ifMatch: [String: Any] {
+        ["name": "If-Match", "in": "header", "required": true, "schema": ["type": "string"],
+         "description": "The figures' ETag from the last read, e.g. \"3\"; \"0\" when the building has no figures yet."]
+    }
+
+    private static var figuresResponse: [String: Any] {
+        ["description": "The figures (null when none are reported yet); the ETag header carries their version.",
+         "headers": ["ETag": ["schema": ["type": "string"]]],
+         "content": ["application/json": ["schema": ["type": "object"]]]]
+    }
+
+    private static var figuresWriteResponses: [String: Any] {
+        ["200": figuresResponse,
+         "400": problem("A bad figure: wrong type, out of range (bounds: occupancy 50000, guards 500, trauma packs 1000, first-aid kits 2000, defibrillators 200, reception 20000), unknown field, or above the declared maximum occupancy."),
+         "403": problem("Not your building, or a role that may not write figures."),
+         "404": problem("No such building."),
+         "412": problem("The figures changed since the If-Match version; `current` holds them."),
+         "428": problem("No If-Match header.")]
+    }
+
+    private static func figuresBody(complete: Bool) -> [String: Any] {
+        var properties: [String: Any] = [:]
+        for figure in ["occupancy_day", "occupancy_night", "guards_day", "guards_night", "trauma_packs", "first_aid_kits", "defibrillators", "reception_capacity"] {
+            properties[figure] = ["type": "integer", "minimum": 0]
+        }
+        var schema: [String: Any] = ["type": "object", "additionalProperties": false, "properties": properties]
+        if complete { schema["required"] = Array(properties.keys).sorted() }
+        return ["required": true, "content": ["application/json": ["schema": schema]]]
+    }
+
+    private static var paths: [String: Any] { [
         "/": ["get": ["summary": "Landing page with links (OGC API - Features).", "operationId": "landing",
                       "responses": ["200": ["description": "Links to the API definition, conformance and collections.",
                                             "content": ["application/json": ["schema": ["type": "object"]]]]]]],
@@ -92,9 +129,99 @@ enum OpenAPIDocument {
                 "422": problem("The geometry is unusable: not a polygon, a ring not closed or under 4 positions, self-intersecting, out of range."),
             ]) { $1 },
         ]],
+        "/buildings/{buildingId}/figures": [
+            "get": ["summary": "A building's figures with their version as ETag. Firms: their own buildings only.", "operationId": "getFigures",
+                    "parameters": [buildingParameter],
+                    "responses": ["200": figuresResponse, "403": problem("Not your building, or a role that may not read figures."), "404": problem("No such building.")]],
+            "put": ["summary": "Replace all eight figures (managing firm or admin). Needs If-Match with the current ETag (\"0\" when the building has none yet).",
+                    "operationId": "putFigures", "parameters": [buildingParameter, ifMatch],
+                    "requestBody": figuresBody(complete: true),
+                    "responses": figuresWriteResponses],
+            "patch": ["summary": "Change some figures (managing firm or admin). Needs If-Match.", "operationId": "patchFigures",
+                      "parameters": [buildingParameter, ifMatch], "requestBody": figuresBody(complete: false),
+                      "responses": figuresWriteResponses],
+        ],
+        "/buildings/{buildingId}/figures/confirm": ["post": [
+            "summary": "Confirm every figure unchanged: each is marked confirmed now. Needs If-Match.", "operationId": "confirmFigures",
+            "parameters": [buildingParameter, ifMatch], "responses": figuresWriteResponses,
+        ]],
+        "/buildings/{buildingId}/history": ["get": [
+            "summary": "The latest changes of a building's figures: old and new values, who, when, channel.", "operationId": "figuresHistory",
+            "parameters": [buildingParameter],
+            "responses": ["200": ["description": "Changes, newest first.", "content": ["application/json": ["schema": ["type": "object"]]]],
+                          "403": problem("Not your building."), "404": problem("No such building.")],
+        ]],
+        "/buildings/{buildingId}/site": [
+            "get": ["summary": "Who manages the building, its control-room phone and email, its declared maximum occupancy. Managing firm and commanders only.",
+                    "operationId": "getSite", "parameters": [buildingParameter],
+                    "responses": ["200": ["description": "Site details.", "content": ["application/json": ["schema": ["type": "object"]]]],
+                                  "403": problem("Contacts are visible only to the managing firm and to commanders."), "404": problem("No such building.")]],
+            "put": ["summary": "Change control_room_phone, email or max_occupancy (managing firm).", "operationId": "putSite",
+                    "parameters": [buildingParameter],
+                    "requestBody": ["required": true, "content": ["application/json": ["schema": ["type": "object", "additionalProperties": false, "properties": [
+                        "control_room_phone": ["type": "string", "nullable": true], "email": ["type": "string", "nullable": true],
+                        "max_occupancy": ["type": "integer", "minimum": 0, "maximum": 50_000, "nullable": true]]]]]],
+                    "responses": ["200": ["description": "The site details now.", "content": ["application/json": ["schema": ["type": "object"]]]],
+                                  "400": problem("A bad field: the detail names it."), "403": problem("Not your building."), "404": problem("No such building.")]],
+        ],
+        "/figures/bulk": ["post": [
+            "summary": "Upload figures as CSV (header building_id plus any figure columns; an empty cell keeps the figure), all or nothing. Firms: own buildings; admins: any.",
+            "operationId": "bulkFigures",
+            "requestBody": ["required": true, "content": ["text/csv": ["schema": ["type": "string"]]]],
+            "responses": ["200": ["description": "Rows applied.", "content": ["application/json": ["schema": ["type": "object"]]]],
+                          "403": problem("A role that may not write figures."), "413": problem("Over 4 MiB."),
+                          "415": problem("Not text/csv."),
+                          "422": problem("Refused whole, nothing written; `problems` lists every bad line with line, column and reason.")],
+        ]],
+        "/reports/stale": ["get": [
+            "summary": "Buildings whose figures need refreshing (live figures older than 24 h, equipment older than 30 days, configurable), by firm. Firms see only their own.",
+            "operationId": "staleReport",
+            "parameters": [query("organisation", "Only this firm's buildings.", ["type": "string"])],
+            "responses": ["200": ["description": "Stale buildings.", "content": ["application/json": ["schema": ["type": "object"]]]],
+                          "403": problem("A firm asking for another firm's buildings.")],
+        ]],
+        "/organisations": [
+            "get": ["summary": "Organisations (admin).", "operationId": "listOrganisations",
+                    "responses": ["200": ["description": "Organisations.", "content": ["application/json": ["schema": ["type": "object"]]]], "403": problem("Admin only.")]],
+            "post": ["summary": "Create an organisation with a role: admin, commander, planner or firm (admin).", "operationId": "createOrganisation",
+                     "requestBody": ["required": true, "content": ["application/json": ["schema": ["type": "object", "required": ["id", "name", "role"], "properties": [
+                        "id": ["type": "string"], "name": ["type": "string"], "role": ["type": "string", "enum": ["admin", "commander", "planner", "firm"]]]]]]],
+                     "responses": ["201": ["description": "Created.", "content": ["application/json": ["schema": ["type": "object"]]]],
+                                   "400": problem("A bad or taken id, name or role."), "403": problem("Admin only.")]],
+        ],
+        "/organisations/{organisationId}/buildings": ["post": [
+            "summary": "Make a firm the manager of buildings (admin).", "operationId": "assignBuildings",
+            "parameters": [["name": "organisationId", "in": "path", "required": true, "schema": ["type": "string"]]],
+            "requestBody": ["required": true, "content": ["application/json": ["schema": ["type": "object", "properties": ["building_ids": ["type": "array", "items": ["type": "string"]]]]]]],
+            "responses": ["200": ["description": "Assigned.", "content": ["application/json": ["schema": ["type": "object"]]]],
+                          "400": problem("Not a firm, or no building ids."), "403": problem("Admin only."), "404": problem("No such organisation or building.")],
+        ]],
+        "/organisations/{organisationId}/keys": ["post": [
+            "summary": "Issue an API key; the key is in this response only, and only its hash is stored (admin).", "operationId": "createKey",
+            "parameters": [["name": "organisationId", "in": "path", "required": true, "schema": ["type": "string"]]],
+            "requestBody": ["required": false, "content": ["application/json": ["schema": ["type": "object", "properties": ["expires_at": ["type": "string", "format": "date-time"]]]]]],
+            "responses": ["201": ["description": "The new key.", "content": ["application/json": ["schema": ["type": "object"]]]],
+                          "403": problem("Admin only."), "404": problem("No such organisation.")],
+        ]],
+        "/keys/{keyId}": ["delete": [
+            "summary": "Revoke a key (admin).", "operationId": "revokeKey",
+            "parameters": [["name": "keyId", "in": "path", "required": true, "schema": ["type": "string"]]],
+            "responses": ["204": ["description": "Revoked."], "400": problem("Already revoked."), "403": problem("Admin only."), "404": problem("No such key.")],
+        ]],
+        "/audit": ["get": [
+            "summary": "The append-only, hash-chained audit log, newest first (admin).", "operationId": "audit",
+            "parameters": [
+                query("building", "Only rows about this building.", ["type": "string"]),
+                query("organisation", "Only rows by or about this organisation.", ["type": "string"]),
+                query("from", "From this time (ISO 8601).", ["type": "string"]),
+                query("to", "Before this time (ISO 8601).", ["type": "string"]),
+                query("limit", "Rows, 1-10000.", ["type": "integer", "minimum": 1, "maximum": 10_000, "default": 100]),
+            ],
+            "responses": ["200": ["description": "Audit rows.", "content": ["application/json": ["schema": ["type": "object"]]]], "403": problem("Admin only.")],
+        ]],
         "/openapi.json": ["get": ["summary": "This document.", "operationId": "openapi",
                                   "responses": ["200": ["description": "OpenAPI 3.0 document.", "content": ["application/vnd.oai.openapi+json;version=3.0": ["schema": ["type": "object"]]]]]]],
-        "/healthz": ["get": ["summary": "Liveness and database check.", "operationId": "health",
+        "/healthz": ["get": ["summary": "Liveness and database check (no key needed).", "operationId": "health", "security": [[String: Any]](),
                              "responses": ["200": ["description": "The service and its database answer.", "content": ["application/json": ["schema": ["type": "object"]]]],
                                            "500": problem("The database does not answer.")]]],
     ] }
@@ -108,8 +235,12 @@ enum OpenAPIDocument {
             "license": ["name": "Data: ODbL 1.0 (© OpenStreetMap contributors)", "url": "https://www.openstreetmap.org/copyright"],
         ],
         "servers": [["url": "/"]],
+        "security": [["bearer": [String]()]],
         "paths": paths,
-        "components": ["schemas": [
+        "components": [
+          "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer",
+                                         "description": "An API key from `cordon key create` or POST /organisations/{id}/keys. Every endpoint but /healthz needs one."]],
+          "schemas": [
             "Problem": ["type": "object", "required": ["type", "title", "status", "detail"], "properties": [
                 "type": ["type": "string"], "title": ["type": "string"], "status": ["type": "integer"],
                 "detail": ["type": "string", "description": "Names the parameter, the value given and how to fix it."],

@@ -10,6 +10,8 @@ struct Problem: Error, Sendable {
     let detail: String
     var parameter: String? = nil
     var headers: HTTPFields = [:]
+    /// Further members, already encoded (the current figures of a 412, the lines of a 422).
+    var extra: [(String, String)] = []
 
     func response() -> Response {
         let body = JSONText.object([
@@ -18,8 +20,16 @@ struct Problem: Error, Sendable {
             ("status", "\(status.code)"),
             ("detail", JSONText.quoted(detail)),
             ("parameter", parameter.map(JSONText.quoted)),
-        ])
+        ] + extra.map { ($0.0, Optional($0.1)) })
         return .text(body, contentType: MediaTypes.problem, status: status, headers: headers)
+    }
+
+    static func unauthenticated(_ why: String) -> Problem {
+        var headers = HTTPFields()
+        headers[.wwwAuthenticate] = "Bearer realm=\"cordon\""
+        return Problem(status: .unauthorized,
+                       detail: "Authentication failed: \(why). Send 'Authorization: Bearer KEY' with a key from 'cordon key create'.",
+                       parameter: "Authorization", headers: headers)
     }
 }
 
@@ -33,6 +43,19 @@ extension Problem {
         case let input as InputError:
             return Problem(status: input.kind == .invalidGeometry ? .unprocessableContent : .badRequest,
                            detail: input.description, parameter: input.field)
+        case let denied as AccessDenied:
+            return Problem(status: .forbidden, detail: "Forbidden: \(denied.reason).")
+        case let conflict as VersionConflict:
+            var headers = HTTPFields()
+            headers[.eTag] = ETag.text(conflict.current?.version ?? 0)
+            return Problem(status: .preconditionFailed,
+                           detail: "The figures changed since version \(conflict.expected): they are now at version \(conflict.current?.version ?? 0). Review the current figures below and send your change again with If-Match: \(ETag.text(conflict.current?.version ?? 0)).",
+                           parameter: "If-Match", headers: headers,
+                           extra: [("current", conflict.current?.json() ?? "null")])
+        case let rejection as BulkRejection:
+            return Problem(status: .unprocessableContent,
+                           detail: "The upload was refused and nothing was written: \(rejection.problems.count) problem(s), listed in 'problems'. Fix them and upload the whole file again.",
+                           extra: [("problems", "[" + rejection.problems.map { $0.json() }.joined(separator: ",") + "]")])
         case let missing as NotFoundError:
             return Problem(status: .notFound, detail: "\(missing).")
         case is NIOTooManyBytesError:

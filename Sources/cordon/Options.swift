@@ -13,6 +13,29 @@ struct RegistryOptions: ParsableArguments {
         "London local hours counted as day (default: $CORDON_DAY_HOURS, else 07-19).", valueName: "start-end"))
     var dayHours: String?
 
+    @Option(name: .customLong("stale-live-hours"), help: ArgumentHelp(
+        "Occupancy and guards older than this are stale (default: $CORDON_STALE_LIVE_HOURS, else 24).", valueName: "hours"))
+    var staleLiveHours: String?
+
+    @Option(name: .customLong("stale-equipment-days"), help: ArgumentHelp(
+        "Equipment and reception capacity older than this are stale (default: $CORDON_STALE_EQUIPMENT_DAYS, else 30).", valueName: "days"))
+    var staleEquipmentDays: String?
+
+    func staleness() throws -> StalenessPolicy {
+        let environment = ProcessInfo.processInfo.environment
+        func positive(_ flag: String?, _ variable: String, field: String, default fallback: Double) throws -> Double {
+            guard let text = flag ?? environment[variable].flatMap({ $0.isEmpty ? nil : $0 }) else { return fallback }
+            guard let value = Double(text), value > 0, value.isFinite else {
+                throw InputError(field: field, value: "'\(text)'", problem: "is not a positive number",
+                                 fix: "Give a number greater than 0.")
+            }
+            return value
+        }
+        return StalenessPolicy(
+            liveMaximumAge: try positive(staleLiveHours, "CORDON_STALE_LIVE_HOURS", field: "--stale-live-hours", default: 24) * 3_600,
+            equipmentMaximumAge: try positive(staleEquipmentDays, "CORDON_STALE_EQUIPMENT_DAYS", field: "--stale-equipment-days", default: 30) * 86_400)
+    }
+
     var databasePath: String {
         db ?? ProcessInfo.processInfo.environment["CORDON_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "cordon.sqlite"
     }
@@ -27,7 +50,7 @@ struct RegistryOptions: ParsableArguments {
 
     /// Opens the registry, creating it from the bundled data when the file is missing.
     func open() async throws -> Registry {
-        let (registry, created) = try await Registry.open(path: databasePath, dayWindow: try dayWindow())
+        let (registry, created) = try await Registry.open(path: databasePath, dayWindow: try dayWindow(), staleness: try staleness())
         if let created {
             printError("created \(databasePath) from the bundled Square Mile data: \(created.summary); "
                        + "\(created.figuresAdded) buildings given demonstration figures")
@@ -61,4 +84,10 @@ struct LookupOptions: ParsableArguments {
         case .json: result.json() + "\n"
         }
     }
+}
+
+/// The person at the terminal, as recorded in the figures history and the audit log.
+var localActor: Actor {
+    let user = ProcessInfo.processInfo.environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? "operator"
+    return Actor.localOperator(user: user)
 }

@@ -37,7 +37,7 @@ import CordonTestSupport
         let registry = try await GridFixture.registry(in: directory)
         let byDay = try await registry.near(query(100), at: day)
         #expect(byDay.period == .day)
-        #expect(byDay.totals == LookupTotals(byDay.matches, period: .day))
+        #expect(byDay.totals == LookupTotals(byDay.matches, period: .day, cutoffs: byDay.cutoffs))
         #expect(byDay.totals.buildings == 3)
         #expect(byDay.totals.occupancy == 150)
         #expect(byDay.totals.guards == 6)

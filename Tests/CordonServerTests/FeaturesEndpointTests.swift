@@ -7,8 +7,8 @@ import Testing
 @Suite struct FeaturesEndpointTests {
     @Test func landingConformanceAndCollections() async throws {
         let directory = try TemporaryDirectory()
-        _ = try await GridFixture.registry(in: directory)
-        try await withServer(databasePath: directory.path("fixture.sqlite")) { server in
+        let access = try await AccessFixture.make(try await GridFixture.registry(in: directory))
+        try await withServer(databasePath: directory.path("fixture.sqlite"), key: access.commander) { server in
             let landing = try await server.get("/")
             let rels = (landing.json["links"] as? [[String: Any]])?.compactMap { $0["rel"] as? String }
             #expect(rels == ["self", "service-desc", "conformance", "data"])
@@ -23,8 +23,8 @@ import Testing
 
     @Test func itemsArePagedWithCountsAndLinks() async throws {
         let directory = try TemporaryDirectory()
-        _ = try await GridFixture.registry(in: directory)
-        try await withServer(databasePath: directory.path("fixture.sqlite")) { server in
+        let access = try await AccessFixture.make(try await GridFixture.registry(in: directory))
+        try await withServer(databasePath: directory.path("fixture.sqlite"), key: access.commander) { server in
             let first = try await server.get("/collections/buildings/items?limit=12")
             #expect(first.status == 200)
             #expect(first.contentType == "application/geo+json")
@@ -55,12 +55,12 @@ import Testing
 
     @Test func bboxSelectsExactlyTheIntersectingBuildings() async throws {
         let directory = try TemporaryDirectory()
-        _ = try await GridFixture.registry(in: directory)
+        let access = try await AccessFixture.make(try await GridFixture.registry(in: directory))
         // A box around the first column of the grid (x from G-5 to G+15): grid/0-0 .. grid/0-4.
         let g = GridFixture.gridOrigin
         let southWest = GridFixture.geo(g.easting - 5, g.northing - 5)
         let northEast = GridFixture.geo(g.easting + 15, g.northing + 175)
-        try await withServer(databasePath: directory.path("fixture.sqlite")) { server in
+        try await withServer(databasePath: directory.path("fixture.sqlite"), key: access.commander) { server in
             let reply = try await server.get("/collections/buildings/items?bbox=\(southWest.longitude),\(southWest.latitude),\(northEast.longitude),\(northEast.latitude)")
             #expect(reply.status == 200, "\(reply.text)")
             #expect(reply.json["numberMatched"] as? Int == 5)
@@ -71,8 +71,8 @@ import Testing
 
     @Test func aBuildingRoundTripsWithEitherIDEncoding() async throws {
         let directory = try TemporaryDirectory()
-        _ = try await GridFixture.registry(in: directory)
-        try await withServer(databasePath: directory.path("fixture.sqlite")) { server in
+        let access = try await AccessFixture.make(try await GridFixture.registry(in: directory))
+        try await withServer(databasePath: directory.path("fixture.sqlite"), key: access.commander) { server in
             for path in ["/collections/buildings/items/fixture%2Fcentre", "/collections/buildings/items/fixture/centre"] {
                 let reply = try await server.get(path)
                 #expect(reply.status == 200, "\(path)")
@@ -88,14 +88,16 @@ import Testing
 
     @Test func gdalReadsTheCollectionAsAGISClient() async throws {
         let directory = try TemporaryDirectory()
-        _ = try await GridFixture.registry(in: directory)
-        try await withServer(databasePath: directory.path("fixture.sqlite")) { server in
-            let summary = try await run(["ogrinfo", "-ro", "-al", "-so", "OAPIF:\(server.base)/", "buildings"])
+        let access = try await AccessFixture.make(try await GridFixture.registry(in: directory))
+        try await withServer(databasePath: directory.path("fixture.sqlite"), key: access.commander) { server in
+            // GIS clients send the key as a header: GDAL_HTTP_HEADERS, as the README shows.
+            let header = "GDAL_HTTP_HEADERS=Authorization: Bearer \(access.planner)"
+            let summary = try await run([header, "ogrinfo", "-ro", "-al", "-so", "OAPIF:\(server.base)/", "buildings"])
             #expect(summary.status == 0, "ogrinfo (Debian's gdal-bin) must be installed: \(summary.output)")
             #expect(summary.output.contains("Layer name: buildings"))
             #expect(summary.output.contains("Feature Count: 30"), "\(summary.output)")
             let file = directory.path("copy.geojson")
-            let copy = try await run(["ogr2ogr", "-f", "GeoJSON", file, "OAPIF:\(server.base)/", "buildings"])
+            let copy = try await run([header, "ogr2ogr", "-f", "GeoJSON", file, "OAPIF:\(server.base)/", "buildings"])
             #expect(copy.status == 0, "\(copy.output)")
             let written = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: file))) as? [String: Any]
             let features = written?["features"] as? [[String: Any]] ?? []
@@ -108,8 +110,9 @@ import Testing
     @Test func theOpenAPIDocumentValidatesAndCoversEveryRoute() async throws {
         let directory = try TemporaryDirectory()
         let registry = try await GridFixture.registry(in: directory)
+        let access = try await AccessFixture.make(registry)
         let (_, table) = buildRouter(registry: registry)
-        try await withServer(databasePath: directory.path("fixture.sqlite")) { server in
+        try await withServer(databasePath: directory.path("fixture.sqlite"), key: access.commander) { server in
             let reply = try await server.get("/openapi.json")
             #expect(reply.status == 200)
             let paths = try #require(reply.json["paths"] as? [String: [String: Any]])

@@ -9,6 +9,8 @@ import FoundationNetworking
 struct LiveServer {
     let port: Int
     let task: Task<Void, any Error>
+    /// Sent as `Authorization: Bearer` unless a request names another key.
+    var key: String? = nil
 
     static func start(databasePath: String) async throws -> LiveServer {
         let (ports, continuation) = AsyncStream<Int>.makeStream()
@@ -17,7 +19,7 @@ struct LiveServer {
         let task = Task { try await app.run() }
         var iterator = ports.makeAsyncIterator()
         guard let port = await iterator.next() else { throw CancellationError() }
-        return LiveServer(port: port, task: task)
+        return LiveServer(port: port, task: task, key: nil)
     }
 
     func stop() async {
@@ -36,11 +38,14 @@ struct LiveServer {
         var contentType: String { headers["Content-Type"] ?? headers["content-type"] ?? "" }
     }
 
-    func request(_ method: String, _ path: String, body: Data? = nil, contentType: String? = nil) async throws -> Reply {
+    func request(_ method: String, _ path: String, body: Data? = nil, contentType: String? = nil,
+                 key: String?? = nil, headers: [String: String] = [:]) async throws -> Reply {
         var request = URLRequest(url: URL(string: base + path)!)
         request.httpMethod = method
         request.httpBody = body
         if let contentType { request.setValue(contentType, forHTTPHeaderField: "Content-Type") }
+        if let bearer = key ?? self.key { request.setValue("Bearer \(bearer)", forHTTPHeaderField: "Authorization") }
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
         let (data, response) = try await URLSession.shared.data(for: request)
         let http = response as! HTTPURLResponse
         var headers: [String: String] = [:]
@@ -56,8 +61,10 @@ struct LiveServer {
 }
 
 /// Runs `body` against a live server over the registry at `path`, stopping it afterwards.
-func withServer(databasePath: String, _ body: (LiveServer) async throws -> Void) async throws {
-    let server = try await LiveServer.start(databasePath: databasePath)
+/// Requests carry `key` unless they name another.
+func withServer(databasePath: String, key: String? = nil, _ body: (LiveServer) async throws -> Void) async throws {
+    var server = try await LiveServer.start(databasePath: databasePath)
+    server.key = key
     do {
         try await body(server)
     } catch {

@@ -15,8 +15,8 @@ import Testing
 
     @Test func radiusLookupGivesExactIDsDistancesAndTotals() async throws {
         let directory = try TemporaryDirectory()
-        _ = try await GridFixture.registry(in: directory)
-        try await withServer(databasePath: directory.path("fixture.sqlite")) { server in
+        let access = try await AccessFixture.make(try await GridFixture.registry(in: directory))
+        try await withServer(databasePath: directory.path("fixture.sqlite"), key: access.commander) { server in
             let reply = try await server.get(Self.radiusPath(100))
             #expect(reply.status == 200)
             #expect(reply.contentType == "application/geo+json")
@@ -50,8 +50,8 @@ import Testing
 
     @Test func csvForm() async throws {
         let directory = try TemporaryDirectory()
-        _ = try await GridFixture.registry(in: directory)
-        try await withServer(databasePath: directory.path("fixture.sqlite")) { server in
+        let access = try await AccessFixture.make(try await GridFixture.registry(in: directory))
+        try await withServer(databasePath: directory.path("fixture.sqlite"), key: access.commander) { server in
             let reply = try await server.get(Self.radiusPath(100, extra: "&format=csv"))
             #expect(reply.status == 200)
             #expect(reply.contentType.hasPrefix("text/csv"))
@@ -65,7 +65,7 @@ import Testing
 
     @Test func polygonLookupMarksFullAndPartial() async throws {
         let directory = try TemporaryDirectory()
-        _ = try await GridFixture.registry(in: directory)
+        let access = try await AccessFixture.make(try await GridFixture.registry(in: directory))
         let g = GridFixture.gridOrigin
         let (x, y) = (g.easting, g.northing)
         let ring = GridFixture.geoRing([
@@ -75,7 +75,7 @@ import Testing
         let feature = try JSONSerialization.data(withJSONObject: [
             "type": "Feature", "properties": [:] as [String: Any], "geometry": ["type": "Polygon", "coordinates": [ring]],
         ])
-        try await withServer(databasePath: directory.path("fixture.sqlite")) { server in
+        try await withServer(databasePath: directory.path("fixture.sqlite"), key: access.commander) { server in
             let reply = try await server.post("/lookup/polygon?at=\(Self.day)", feature)
             #expect(reply.status == 200, "\(reply.text)")
             let features = try #require(reply.json["features"] as? [[String: Any]])
@@ -89,14 +89,14 @@ import Testing
 
     @Test func everyErrorIsAProblemNamingTheParameter() async throws {
         let directory = try TemporaryDirectory()
-        _ = try await GridFixture.registry(in: directory)
+        let access = try await AccessFixture.make(try await GridFixture.registry(in: directory))
         let before = try await fingerprint(try await RegistryDatabase.open(path: directory.path("fixture.sqlite")))
         let bowTie = Data(#"{"type":"Polygon","coordinates":[[[-0.08,51.51],[-0.07,51.52],[-0.07,51.51],[-0.08,51.52],[-0.08,51.51]]]}"#.utf8)
         let square = Data(#"{"type":"Polygon","coordinates":[[[-0.08,51.51],[-0.07,51.51],[-0.07,51.52],[-0.08,51.52],[-0.08,51.51]]]}"#.utf8)
         var huge = Data("{\"type\":\"Polygon\",\"coordinates\":[[".utf8)
         huge.append(Data(String(repeating: "[-0.0800000000,51.5100000000],", count: 40_000).utf8))
         huge.append(Data("[-0.08,51.51]]]}".utf8))
-        try await withServer(databasePath: directory.path("fixture.sqlite")) { server in
+        try await withServer(databasePath: directory.path("fixture.sqlite"), key: access.commander) { server in
             let cases: [(String, String, Data?, String?, Int, String?, String)] = [
                 ("GET", "/lookup/radius?lat=51.51&lon=-0.08&radius=0", nil, nil, 400, "radius", "radius: is out of range (got 0)"),
                 ("GET", "/lookup/radius?lat=51.51&lon=-0.08&radius=-3", nil, nil, 400, "radius", "radius: is out of range (got -3)"),
@@ -141,8 +141,8 @@ import Testing
 
     @Test func healthz() async throws {
         let directory = try TemporaryDirectory()
-        _ = try await GridFixture.registry(in: directory)
-        try await withServer(databasePath: directory.path("fixture.sqlite")) { server in
+        let access = try await AccessFixture.make(try await GridFixture.registry(in: directory))
+        try await withServer(databasePath: directory.path("fixture.sqlite"), key: access.commander) { server in
             let reply = try await server.get("/healthz")
             #expect(reply.status == 200)
             #expect(reply.json["status"] as? String == "ok")

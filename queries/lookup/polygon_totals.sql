@@ -1,4 +1,5 @@
--- The totals of lookup/polygon without the buildings. :night is 1 for night.
+-- The totals of lookup/polygon without the buildings. :night is 1 for night; figures
+-- confirmed before the cut-offs are counted as stale.
 WITH query_area (area) AS MATERIALIZED (SELECT ST_GeomFromText(:wkt, 27700))
 SELECT count(*) AS buildings,
        count(f.building_id) AS buildings_with_figures,
@@ -8,7 +9,13 @@ SELECT count(*) AS buildings,
        coalesce(sum(f.first_aid_kits), 0) AS first_aid_kits,
        coalesce(sum(f.defibrillators), 0) AS defibrillators,
        coalesce(sum(f.reception_capacity), 0) AS reception_capacity,
-       coalesce(max(f.demonstration), 0) AS demonstration
+       coalesce(max(f.demonstration), 0) AS demonstration,
+       coalesce(sum(
+           (CASE WHEN :night THEN f.occupancy_night_confirmed_at ELSE f.occupancy_day_confirmed_at END < :live_cutoff)
+           + (CASE WHEN :night THEN f.guards_night_confirmed_at ELSE f.guards_day_confirmed_at END < :live_cutoff)
+           + (f.trauma_packs_confirmed_at < :equipment_cutoff) + (f.first_aid_kits_confirmed_at < :equipment_cutoff)
+           + (f.defibrillators_confirmed_at < :equipment_cutoff) + (f.reception_capacity_confirmed_at < :equipment_cutoff)
+       ), 0) AS stale_figures
 FROM query_area, buildings AS b
 LEFT JOIN site_figures AS f ON f.building_id = b.id
 WHERE b.rowid IN (

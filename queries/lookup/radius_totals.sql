@@ -1,5 +1,6 @@
 -- The totals of lookup/radius without the buildings, summed in SQL so that a totals-only
--- answer decodes one row. :night is 1 for night.
+-- answer decodes one row. :night is 1 for night; figures confirmed before the cut-offs are
+-- counted as stale.
 WITH candidates (building_rowid) AS MATERIALIZED (
     -- A candidate whose bounding box lies wholly inside the circle is inside without asking
     -- GEOS (the R*Tree's boxes are rounded outwards, so this never admits a building wrongly);
@@ -20,7 +21,13 @@ SELECT count(*) AS buildings,
        coalesce(sum(f.first_aid_kits), 0) AS first_aid_kits,
        coalesce(sum(f.defibrillators), 0) AS defibrillators,
        coalesce(sum(f.reception_capacity), 0) AS reception_capacity,
-       coalesce(max(f.demonstration), 0) AS demonstration
+       coalesce(max(f.demonstration), 0) AS demonstration,
+       coalesce(sum(
+           (CASE WHEN :night THEN f.occupancy_night_confirmed_at ELSE f.occupancy_day_confirmed_at END < :live_cutoff)
+           + (CASE WHEN :night THEN f.guards_night_confirmed_at ELSE f.guards_day_confirmed_at END < :live_cutoff)
+           + (f.trauma_packs_confirmed_at < :equipment_cutoff) + (f.first_aid_kits_confirmed_at < :equipment_cutoff)
+           + (f.defibrillators_confirmed_at < :equipment_cutoff) + (f.reception_capacity_confirmed_at < :equipment_cutoff)
+       ), 0) AS stale_figures
 FROM candidates AS c
 JOIN buildings AS b ON b.rowid = c.building_rowid
 LEFT JOIN site_figures AS f ON f.building_id = b.id

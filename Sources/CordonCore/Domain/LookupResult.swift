@@ -37,9 +37,11 @@ public struct LookupTotals: Sendable, Equatable {
     public let receptionCapacity: Int
     /// True when any counted figure comes from the demonstration model.
     public let demonstration: Bool
+    /// Counted figures confirmed longer ago than the staleness policy allows.
+    public let staleFigures: Int
 
     public init(buildings: Int, buildingsWithFigures: Int, occupancy: Int, guards: Int, traumaPacks: Int,
-                firstAidKits: Int, defibrillators: Int, receptionCapacity: Int, demonstration: Bool) {
+                firstAidKits: Int, defibrillators: Int, receptionCapacity: Int, demonstration: Bool, staleFigures: Int) {
         self.buildings = buildings
         self.buildingsWithFigures = buildingsWithFigures
         self.occupancy = occupancy
@@ -49,11 +51,13 @@ public struct LookupTotals: Sendable, Equatable {
         self.defibrillators = defibrillators
         self.receptionCapacity = receptionCapacity
         self.demonstration = demonstration
+        self.staleFigures = staleFigures
     }
 
-    public init(_ matches: [BuildingMatch], period: Period) {
+    public init(_ matches: [BuildingMatch], period: Period, cutoffs: StalenessPolicy.Cutoffs) {
         var withFigures = 0, occupancy = 0, guards = 0, trauma = 0, firstAid = 0, defib = 0, reception = 0
         var demonstration = false
+        var stale = 0
         for match in matches {
             guard let figures = match.figures else { continue }
             withFigures += 1
@@ -64,6 +68,9 @@ public struct LookupTotals: Sendable, Equatable {
             defib += figures.value(.defibrillators)
             reception += figures.value(.receptionCapacity)
             demonstration = demonstration || figures.demonstration
+            for (_, figure) in SiteFigures.shown(for: period) {
+                if let reported = figures[figure], cutoffs.isStale(figure, confirmedAt: reported.confirmedAt) { stale += 1 }
+            }
         }
         self.buildings = matches.count
         self.buildingsWithFigures = withFigures
@@ -74,6 +81,7 @@ public struct LookupTotals: Sendable, Equatable {
         self.defibrillators = defib
         self.receptionCapacity = reception
         self.demonstration = demonstration
+        self.staleFigures = stale
     }
 }
 
@@ -87,22 +95,26 @@ public struct LookupResult: Sendable, Equatable {
     public let shape: Shape
     public let at: Date
     public let period: Period
+    /// Figures confirmed before these times are marked stale.
+    public let cutoffs: StalenessPolicy.Cutoffs
     public let matches: [BuildingMatch]
     public let totals: LookupTotals
 
-    public init(shape: Shape, at: Date, period: Period, matches: [BuildingMatch]) {
+    public init(shape: Shape, at: Date, period: Period, cutoffs: StalenessPolicy.Cutoffs, matches: [BuildingMatch]) {
         self.shape = shape
         self.at = at
         self.period = period
+        self.cutoffs = cutoffs
         self.matches = matches
-        self.totals = LookupTotals(matches, period: period)
+        self.totals = LookupTotals(matches, period: period, cutoffs: cutoffs)
     }
 
     /// A totals-only answer: no buildings listed.
-    public init(shape: Shape, at: Date, period: Period, totals: LookupTotals) {
+    public init(shape: Shape, at: Date, period: Period, cutoffs: StalenessPolicy.Cutoffs, totals: LookupTotals) {
         self.shape = shape
         self.at = at
         self.period = period
+        self.cutoffs = cutoffs
         self.matches = []
         self.totals = totals
     }

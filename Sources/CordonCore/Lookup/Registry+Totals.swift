@@ -4,31 +4,35 @@ import GRDB
 /// Totals-only lookups: the same buildings as `near` and `within`, summed in SQL, for callers
 /// that need the numbers and not the list (dashboards, alert sizing).
 extension Registry {
-    public func nearTotals(_ query: RadiusQuery, at instant: Date = Date()) async throws -> LookupResult {
+    public func nearTotals(_ query: RadiusQuery, at instant: Date = Date(), now: Date = Date()) async throws -> LookupResult {
         let period = dayWindow.period(at: instant)
+        let cutoffs = staleness.cutoffs(at: now)
         let arguments: StatementArguments = [
+            "live_cutoff": cutoffs.live, "equipment_cutoff": cutoffs.equipment,
             "x": query.grid.easting, "y": query.grid.northing,
             "reach": query.radius + RadiusQuery.touchTolerance, "night": period == .night,
         ]
         let totals = try await database.read { db in
             try Self.totals(db.cachedStatement(sql: Query.radiusTotals.sql), arguments: arguments)
         }
-        return LookupResult(shape: .radius(query), at: instant, period: period, totals: totals)
+        return LookupResult(shape: .radius(query), at: instant, period: period, cutoffs: cutoffs, totals: totals)
     }
 
-    public func withinTotals(_ query: AreaQuery, at instant: Date = Date()) async throws -> LookupResult {
+    public func withinTotals(_ query: AreaQuery, at instant: Date = Date(), now: Date = Date()) async throws -> LookupResult {
         let period = dayWindow.period(at: instant)
+        let cutoffs = staleness.cutoffs(at: now)
         let bounds = query.grid.bounds
         let wkt = query.grid.wkt
         let arguments: StatementArguments = [
             "wkt": wkt, "min_x": bounds.min.easting, "min_y": bounds.min.northing,
             "max_x": bounds.max.easting, "max_y": bounds.max.northing, "night": period == .night,
+            "live_cutoff": cutoffs.live, "equipment_cutoff": cutoffs.equipment,
         ]
         let totals = try await database.read { db in
             try Self.refuseInvalid(wkt, in: db)
             return try Self.totals(db.cachedStatement(sql: Query.polygonTotals.sql), arguments: arguments)
         }
-        return LookupResult(shape: .area(query), at: instant, period: period, totals: totals)
+        return LookupResult(shape: .area(query), at: instant, period: period, cutoffs: cutoffs, totals: totals)
     }
 
     private static func totals(_ statement: Statement, arguments: StatementArguments) throws -> LookupTotals {
@@ -39,6 +43,7 @@ extension Registry {
             buildings: row["buildings"], buildingsWithFigures: row["buildings_with_figures"],
             occupancy: row["occupancy"], guards: row["guards"], traumaPacks: row["trauma_packs"],
             firstAidKits: row["first_aid_kits"], defibrillators: row["defibrillators"],
-            receptionCapacity: row["reception_capacity"], demonstration: row["demonstration"])
+            receptionCapacity: row["reception_capacity"], demonstration: row["demonstration"],
+            staleFigures: row["stale_figures"])
     }
 }

@@ -5,14 +5,17 @@ import GRDB
 public struct Registry: Sendable {
     public let database: RegistryDatabase
     public let dayWindow: DayWindow
+    public let staleness: StalenessPolicy
 
-    public init(database: RegistryDatabase, dayWindow: DayWindow = .standard) {
+    public init(database: RegistryDatabase, dayWindow: DayWindow = .standard, staleness: StalenessPolicy = .standard) {
         self.database = database
         self.dayWindow = dayWindow
+        self.staleness = staleness
     }
 
     /// Every building whose footprint lies within the circle, nearest first (then by id).
-    public func near(_ query: RadiusQuery, at instant: Date = Date()) async throws -> LookupResult {
+    /// Figures are marked stale against `now` (the real time), whatever time `at` chooses.
+    public func near(_ query: RadiusQuery, at instant: Date = Date(), now: Date = Date()) async throws -> LookupResult {
         let reach = query.radius + RadiusQuery.touchTolerance
         let arguments: StatementArguments = ["x": query.grid.easting, "y": query.grid.northing, "reach": reach]
         let matches = try await database.read { db in
@@ -20,11 +23,12 @@ public struct Registry: Sendable {
             try MatchColumns.fetchMatches(db.cachedStatement(sql: Query.radius.sql), arguments: arguments,
                                           distanceLimit: query.radius)
         }
-        return LookupResult(shape: .radius(query), at: instant, period: dayWindow.period(at: instant), matches: matches)
+        return LookupResult(shape: .radius(query), at: instant, period: dayWindow.period(at: instant),
+                            cutoffs: staleness.cutoffs(at: now), matches: matches)
     }
 
     /// Every building whose footprint intersects the area, marked full or partial.
-    public func within(_ query: AreaQuery, at instant: Date = Date()) async throws -> LookupResult {
+    public func within(_ query: AreaQuery, at instant: Date = Date(), now: Date = Date()) async throws -> LookupResult {
         let bounds = query.grid.bounds
         let wkt = query.grid.wkt
         let matches = try await database.read { db in
@@ -36,7 +40,8 @@ public struct Registry: Sendable {
             ]
             return try MatchColumns.fetchMatches(statement, arguments: arguments)
         }
-        return LookupResult(shape: .area(query), at: instant, period: dayWindow.period(at: instant), matches: matches)
+        return LookupResult(shape: .area(query), at: instant, period: dayWindow.period(at: instant),
+                            cutoffs: staleness.cutoffs(at: now), matches: matches)
     }
 
     /// GEOS has the last word on validity (rings crossing each other, holes outside their

@@ -52,6 +52,7 @@ extension LookupResult {
             ("defibrillators", "\(totals.defibrillators)"),
             ("reception_capacity", "\(totals.receptionCapacity)"),
             ("demonstration_figures", JSONText.bool(totals.demonstration)),
+            ("stale_figures", "\(totals.staleFigures)"),
         ])
     }
 
@@ -94,6 +95,8 @@ extension LookupResult {
             out += reported.map { String($0.value) } ?? "null"
             out += ",\"" + name + "_confirmed_at\":"
             JSONText.appendOptional(reported?.confirmedAt, to: &out)
+            out += ",\"" + name + "_stale\":"
+            out += reported.map { cutoffs.isStale(figure, confirmedAt: $0.confirmedAt) ? "true" : "false" } ?? "null"
         }
         out += ",\"confirmed_by\":"
         JSONText.appendOptional(figures?[.occupancyDay]?.confirmedBy, to: &out)

@@ -11,24 +11,31 @@ struct FeatureRoutes: Sendable {
     static let collection = "buildings"
     let registry: Registry
 
-    func register(on router: Router<BasicRequestContext>, table: inout RouteTable) {
+    func register(on router: Router<CordonRequestContext>, table: inout RouteTable) {
         router.get("/") { request, _ in landing(request) }
         table.add(.get, "/")
         router.get("/conformance") { _, _ in conformance() }
         table.add(.get, "/conformance")
         router.get("/collections") { request, _ in collections(request) }
         table.add(.get, "/collections")
-        router.get("/collections/buildings") { request, _ in Response.text(collectionJSON(base(request)), contentType: MediaTypes.json) }
+        router.get("/collections/buildings") { request, _ in
+            Response.text(collectionJSON(base(request)), contentType: MediaTypes.json)
+        }
         table.add(.get, "/collections/buildings")
-        router.get("/collections/buildings/items") { request, _ in try await items(request) }
+        router.get("/collections/buildings/items") { request, context in
+            try context.requireActor().mayLookUp()
+            return try await items(request)
+        }
         table.add(.get, "/collections/buildings/items")
         router.get("/collections/buildings/items/{featureId}") { request, context in
-            try await item(request, id: context.parameters.get("featureId") ?? "")
+            try context.requireActor().mayLookUp()
+            return try await item(request, id: context.parameters.get("featureId") ?? "")
         }
         table.add(.get, "/collections/buildings/items/{featureId}")
         // The router needs one parameter name per position: {featureId} is the id's first part here.
         router.get("/collections/buildings/items/{featureId}/{idNumber}") { request, context in
-            try await item(request, id: (context.parameters.get("featureId") ?? "") + "/" + (context.parameters.get("idNumber") ?? ""))
+            try context.requireActor().mayLookUp()
+            return try await item(request, id: (context.parameters.get("featureId") ?? "") + "/" + (context.parameters.get("idNumber") ?? ""))
         }
         table.add(.get, "/collections/buildings/items/{featureId}/{idNumber}")
     }

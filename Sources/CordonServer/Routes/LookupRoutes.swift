@@ -12,10 +12,16 @@ struct LookupRoutes: Sendable {
         case geojson, csv, json
     }
 
-    func register(on router: Router<BasicRequestContext>, table: inout RouteTable) {
-        router.get("/lookup/radius") { request, _ in try await radius(request) }
+    func register(on router: Router<CordonRequestContext>, table: inout RouteTable) {
+        router.get("/lookup/radius") { request, context in
+            try context.requireActor().mayLookUp()
+            return try await radius(request)
+        }
         table.add(.get, "/lookup/radius")
-        router.post("/lookup/polygon") { request, _ in try await polygon(request) }
+        router.post("/lookup/polygon") { request, context in
+            try context.requireActor().mayLookUp()
+            return try await polygon(request)
+        }
         table.add(.post, "/lookup/polygon")
     }
 

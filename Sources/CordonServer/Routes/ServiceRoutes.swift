@@ -5,7 +5,7 @@ import Hummingbird
 struct ServiceRoutes: Sendable {
     let registry: Registry
 
-    func register(on router: Router<BasicRequestContext>, table: inout RouteTable) {
+    func register(on router: Router<CordonRequestContext>, table: inout RouteTable) {
         router.get("/healthz") { _, _ in
             let buildings = try await registry.buildingCount()
             return Response.text("{\"status\":\"ok\",\"buildings\":\(buildings)}", contentType: MediaTypes.json)

@@ -28,7 +28,7 @@ struct Serve: AsyncParsableCommand {
         }
         let configuration = ServerConfiguration(
             host: host ?? environment["CORDON_HOST"] ?? "127.0.0.1", port: portNumber,
-            databasePath: registry.databasePath, dayWindow: try registry.dayWindow(),
+            databasePath: registry.databasePath, dayWindow: try registry.dayWindow(), staleness: try registry.staleness(),
             readers: max(1, readers), logLevel: level)
         let app = try await buildApplication(configuration: configuration) { port in
             Logger(label: "cordon").notice("listening on http://\(configuration.host):\(port)")

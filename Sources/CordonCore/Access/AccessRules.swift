@@ -1,0 +1,51 @@
+/// The access rules, in one place for the command line and the HTTP service alike.
+extension Actor {
+    /// Lookups, building lists and maps show every building's figures: not for firms, who
+    /// must never see other firms' data.
+    public func mayLookUp() throws(AccessDenied) {
+        guard isLocalOperator || role != .firm else {
+            throw AccessDenied("organisation \(name) has the firm role, which reads only its own buildings' figures (GET /buildings/{id}/figures); lookups need a commander, planner or admin key")
+        }
+    }
+
+    public func mayAdminister() throws(AccessDenied) {
+        guard isLocalOperator || role == .admin else {
+            throw AccessDenied("this needs an admin key; organisation \(name) has the \(role.rawValue) role")
+        }
+    }
+
+    func mayReadFigures(of buildingID: String, managedBy: String?) throws(AccessDenied) {
+        if isLocalOperator || role != .firm || managedBy == organisationID { return }
+        throw notYours(buildingID)
+    }
+
+    func mayWriteFigures(of buildingID: String, managedBy: String?) throws(AccessDenied) {
+        if isLocalOperator || role == .admin { return }
+        guard role == .firm else {
+            throw AccessDenied("figures are kept by the firm that manages the building; organisation \(name) has the \(role.rawValue) role")
+        }
+        guard managedBy == organisationID else { throw notYours(buildingID) }
+    }
+
+    /// Contacts: only the managing firm and commanders.
+    func mayReadSite(of buildingID: String, managedBy: String?) throws(AccessDenied) {
+        if isLocalOperator || role == .commander { return }
+        guard role == .firm else {
+            throw AccessDenied("contact details are visible only to the managing firm and to commanders; organisation \(name) has the \(role.rawValue) role")
+        }
+        guard managedBy == organisationID else { throw notYours(buildingID) }
+    }
+
+    func mayWriteSite(of buildingID: String, managedBy: String?) throws(AccessDenied) {
+        if isLocalOperator { return }
+        guard role == .firm else {
+            throw AccessDenied("a building's contact is kept by the firm that manages it; organisation \(name) has the \(role.rawValue) role")
+        }
+        guard managedBy == organisationID else { throw notYours(buildingID) }
+    }
+
+    /// The same words whether the building exists or not, so a refusal reveals nothing.
+    private func notYours(_ buildingID: String) -> AccessDenied {
+        AccessDenied("organisation \(name) does not manage building \(buildingID)")
+    }
+}

@@ -1,0 +1,110 @@
+import CordonCore
+import Foundation
+import Hummingbird
+import NIOCore
+
+/// Organisations, assignments, keys and the audit log: admin keys only.
+struct AdminRoutes: Sendable {
+    let registry: Registry
+    let keyCache: KeyCache
+
+    func register(on router: Router<CordonRequestContext>, table: inout RouteTable) {
+        router.post("/organisations") { request, context in
+            let body = try await Self.json(request)
+            let organisation = try await registry.createOrganisation(
+                id: try Self.text(body, "id"), name: try Self.text(body, "name"),
+                role: try Role.parse(try Self.text(body, "role")), actor: try context.requireActor())
+            return Response.text(organisationJSON(organisation), contentType: MediaTypes.json, status: .created)
+        }
+        table.add(.post, "/organisations")
+        router.get("/organisations") { _, context in
+            let all = try await registry.organisations(actor: try context.requireActor())
+            return Response.text("{\"organisations\":[" + all.map(organisationJSON).joined(separator: ",") + "]}", contentType: MediaTypes.json)
+        }
+        table.add(.get, "/organisations")
+        router.post("/organisations/{organisationId}/buildings") { request, context in
+            let body = try await Self.json(request)
+            guard let ids = body["building_ids"]?.array?.compactMap(\.string), !ids.isEmpty else {
+                throw InputError(field: "building_ids", value: body["building_ids"]?.typeName ?? "nothing",
+                                 problem: "is not a list of building ids", fix: "Send {\"building_ids\": [\"way/4959489\"]}.")
+            }
+            let organisation = context.parameters.get("organisationId") ?? ""
+            let count = try await registry.assign(buildingIDs: ids, to: organisation, actor: try context.requireActor())
+            return Response.text("{\"organisation_id\":" + JSONText.quoted(organisation) + ",\"assigned\":\(count)}", contentType: MediaTypes.json)
+        }
+        table.add(.post, "/organisations/{organisationId}/buildings")
+        router.post("/organisations/{organisationId}/keys") { request, context in
+            let body = request.headers[.contentType] == nil ? JSONValue.object([:]) : try await Self.json(request)
+            let expires = try body["expires_at"]?.string.map { text throws(InputError) in try LookupTime.parse(text, field: "expires_at") }
+            let key = try await registry.createKey(for: context.parameters.get("organisationId") ?? "", expiresAt: expires,
+                                                   actor: try context.requireActor())
+            let json = JSONText.object([
+                ("id", JSONText.quoted(key.id)), ("organisation_id", JSONText.quoted(key.organisationID)),
+                ("key", JSONText.quoted(key.secret)), ("expires_at", JSONText.string(key.expiresAt)),
+                ("note", "\"The key is shown only now: store it safely.\""),
+            ])
+            return Response.text(json, contentType: MediaTypes.json, status: .created)
+        }
+        table.add(.post, "/organisations/{organisationId}/keys")
+        router.delete("/keys/{keyId}") { _, context in
+            try await registry.revokeKey(id: context.parameters.get("keyId") ?? "", actor: try context.requireActor())
+            keyCache.forgetAll()
+            return Response(status: .noContent)
+        }
+        table.add(.delete, "/keys/{keyId}")
+        router.get("/audit") { request, context in
+            try context.requireActor().mayAdminister()
+            let parameters = try QueryParameters(request, allowed: ["building", "organisation", "from", "to", "limit"])
+            let from = try parameters["from"].map { text throws(InputError) in LookupTime.text(try LookupTime.parse(text, field: "from")) }
+            let to = try parameters["to"].map { text throws(InputError) in LookupTime.text(try LookupTime.parse(text, field: "to")) }
+            let entries = try await registry.auditEntries(
+                buildingID: parameters["building"], organisationID: parameters["organisation"], from: from, to: to,
+                limit: try parameters.integer("limit", default: 100, range: 1...10_000))
+            return Response.text("{\"entries\":[" + entries.map { $0.json() }.joined(separator: ",") + "]}", contentType: MediaTypes.json)
+        }
+        table.add(.get, "/audit")
+    }
+
+    private func organisationJSON(_ organisation: Organisation) -> String {
+        JSONText.object([
+            ("id", JSONText.quoted(organisation.id)), ("name", JSONText.quoted(organisation.name)),
+            ("role", JSONText.quoted(organisation.role.rawValue)), ("created_at", JSONText.quoted(organisation.createdAt)),
+            ("buildings", "\(organisation.buildings)"), ("active_keys", "\(organisation.activeKeys)"),
+        ])
+    }
+
+    static func json(_ request: Request) async throws -> JSONValue {
+        let contentType = request.headers[.contentType] ?? ""
+        guard contentType.lowercased().hasPrefix(MediaTypes.json) else {
+            throw Problem(status: .unsupportedMediaType, detail: "Content-Type '\(contentType)' is not accepted. Send application/json.",
+                          parameter: "Content-Type")
+        }
+        var request = request
+        let body = try await request.collectBody(upTo: 64 * 1024)
+        guard let json = try? JSONValue.parse(Data(buffer: body)) else {
+            throw InputError(field: "body", value: "'\(String(decoding: Data(buffer: body).prefix(60), as: UTF8.self))'",
+                             problem: "is not valid JSON", fix: "Send a JSON object.")
+        }
+        return json
+    }
+
+    static func text(_ body: JSONValue, _ field: String) throws(InputError) -> String {
+        guard let value = body[field]?.string else {
+            throw InputError(field: field, value: body[field]?.typeName ?? "nothing", problem: "is missing or not text",
+                             fix: "Send \"\(field)\" as a string.")
+        }
+        return value
+    }
+}
+
+extension AuditEntry {
+    func json() -> String {
+        JSONText.object([
+            ("seq", "\(seq)"), ("at", JSONText.quoted(at)), ("actor", JSONText.quoted(actor)),
+            ("key_id", JSONText.string(keyID)), ("channel", JSONText.quoted(channel)), ("action", JSONText.quoted(action)),
+            ("target_type", JSONText.quoted(targetType)), ("target_id", JSONText.quoted(targetID)),
+            ("building_id", JSONText.string(buildingID)), ("organisation_id", JSONText.string(organisationID)),
+            ("before", before ?? "null"), ("after", after ?? "null"), ("hash", JSONText.quoted(hash)),
+        ])
+    }
+}

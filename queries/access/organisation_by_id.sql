@@ -1,0 +1,1 @@
+SELECT id, name, role, created_at FROM organisations WHERE id = :id

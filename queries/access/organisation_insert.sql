@@ -1,0 +1,1 @@
+INSERT INTO organisations (id, name, role, created_at) VALUES (:id, :name, :role, :created_at)

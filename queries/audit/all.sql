@@ -1,0 +1,3 @@
+SELECT seq, at, actor, key_id, channel, action, target_type, target_id, building_id,
+       organisation_id, before, after, prev_hash, hash
+FROM audit_log ORDER BY seq
