@@ -74,10 +74,11 @@ extension Registry {
                 columns.append(nil)
             }
         }
-        guard let idColumn else {
+        if idColumn == nil {
             problems.append(BulkProblem(line: 1, column: nil, reason: "there is no building_id column"))
-            throw BulkRejection(problems: problems)
         }
+        // Rows cannot be read against a wrong header: report the header alone.
+        guard let idColumn, problems.isEmpty else { throw BulkRejection(problems: problems) }
         var rows: [FiguresRow] = []
         var firstLine: [String: Int] = [:]
         for record in table.records.dropFirst() {
