@@ -13,6 +13,7 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "Lookups per measurement.") var lookups = 2_000
     @Option(help: "Buildings in the generated data set (0 skips it).") var synthetic = 200_000
     @Option(help: "Seed of the random points and buildings.") var seed: UInt64 = 2026
+    @Option(help: "Rows in the bulk figures upload measurement (0 skips it).") var bulkRows = 10_000
 
     func run() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cordon-bench-\(UUID().uuidString)")
@@ -40,8 +41,30 @@ struct Bench: AsyncParsableCommand {
             notes.append("generated import: \(report.added) buildings in \(format(seconds)) s "
                          + "(\(Int(Double(report.added) / seconds)) per second), file \(fileSize(path))")
         }
+        if bulkRows > 0 {
+            notes.append(try await measureBulkUpload(folder: folder))
+        }
         print("")
         for note in notes { print(note) }
+    }
+
+    /// A firm's spreadsheet of `bulkRows` buildings (three figures each) through the same
+    /// all-or-nothing path as POST /figures/bulk.
+    func measureBulkUpload(folder: URL) async throws -> String {
+        let registry = Registry(database: try await RegistryDatabase.open(path: folder.appendingPathComponent("bulk.sqlite").path))
+        var random = SplitMix64(seed: seed)
+        let features = SyntheticCity.features(count: bulkRows, extent: .greaterLondon, random: &random)
+        _ = try await registry.importFeatures(features, options: ImportOptions(demonstrationFigures: true))
+        let local = Actor.localOperator(user: "bench")
+        _ = try await registry.createOrganisation(id: "bench-firm", name: "Bench Firm", role: .firm, actor: local)
+        let ids = (0..<bulkRows).map { "synthetic/\($0)" }
+        _ = try await registry.assign(buildingIDs: ids, to: "bench-firm", actor: local)
+        let firm = Actor(organisationID: "bench-firm", role: .firm, keyID: nil, channel: .bulk)
+        let csv = "building_id,occupancy_day,guards_day,trauma_packs\n" + ids.enumerated().map { index, id in
+            "\(id),\(100 + index % 900),\(1 + index % 9),\(index % 5)\n"
+        }.joined()
+        let (report, seconds) = try await timed { try await registry.importFiguresCSV(Data(csv.utf8), actor: firm) }
+        return "bulk figures upload: \(report.rows) rows (\(csv.utf8.count / 1024) KiB CSV, 3 figures each) in \(format(seconds)) s"
     }
 
     func measure(_ registry: Registry, name: String, extent: Extent) async throws {

@@ -36,6 +36,9 @@ enum ExitStatus {
             for rejection in error.report.rejected { printError("rejected: \(rejection.description)") }
             printError("error: \(error)")
             return badInput
+        case let code as ExitCode:
+            // A command that has already said why it failed.
+            return code.rawValue
         case let error as StorageError:
             printError("error: \(error)")
             return failure
