@@ -17,6 +17,7 @@ public func buildRouter(registry: Registry) -> (Router<CordonRequestContext>, Ro
     LookupRoutes(registry: registry).register(on: router, table: &table)
     BuildingRoutes(registry: registry).register(on: router, table: &table)
     FirmRoutes(registry: registry).register(on: router, table: &table)
+    PlanRoutes(registry: registry).register(on: router, table: &table)
     AdminRoutes(registry: registry, keyCache: keyCache).register(on: router, table: &table)
     ServiceRoutes(registry: registry).register(on: router, table: &table)
     tableBox.table = table

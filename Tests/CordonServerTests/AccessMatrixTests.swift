@@ -50,6 +50,10 @@ import Testing
         .init(method: "POST", path: "/organisations", body: #"{"id": "new-org", "name": "New", "role": "planner"}"#, contentType: "application/json",
               expected: all(403, except: [.admin: 201])),
         .init(method: "GET", path: "/audit?building=fixture/centre", expected: all(403, except: [.admin: 200])),
+        .init(method: "POST", path: "/plan/reception", body: #"{"cordon": {"type": "radius", "lat": 51.515, "lon": -0.076, "radius_m": 100}}"#,
+              contentType: "application/json", expected: all(200, except: [.firmA: 403, .firmB: 403])),
+        // The grid fixture has no City boundary: coverage is refused as a 400, never a 500.
+        .init(method: "GET", path: "/plan/coverage?radius=200", expected: all(400, except: [.firmA: 403, .firmB: 403])),
     ]
 
     @Test func everyRoleAgainstEveryEndpoint() async throws {

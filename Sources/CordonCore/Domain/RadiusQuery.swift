@@ -52,7 +52,8 @@ public struct RadiusQuery: Sendable, Equatable {
         return try RadiusQuery(latitude: lat, longitude: lon, radius: metres, transformer: transformer)
     }
 
-    static func number(_ text: String?, field: String, example: String) throws(InputError) -> Double {
+    /// A number given as text, or an error naming the field and an example.
+    public static func number(_ text: String?, field: String, example: String) throws(InputError) -> Double {
         guard let text, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw InputError(field: field, value: "nothing", problem: "is missing",
                              fix: "Give \(field) as a number, e.g. \(field)=\(example).")

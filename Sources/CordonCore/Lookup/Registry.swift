@@ -29,9 +29,14 @@ public struct Registry: Sendable {
 
     /// Every building whose footprint intersects the area, marked full or partial.
     public func within(_ query: AreaQuery, at instant: Date = Date(), now: Date = Date()) async throws -> LookupResult {
-        let bounds = query.grid.bounds
-        let wkt = query.grid.wkt
-        let matches = try await database.read { db in
+        let matches = try await matches(inArea: query.grid.wkt, bounds: query.grid.bounds)
+        return LookupResult(shape: .area(query), at: instant, period: dayWindow.period(at: instant),
+                            cutoffs: staleness.cutoffs(at: now), matches: matches)
+    }
+
+    /// Buildings intersecting an area given as grid WKT with its bounding box.
+    func matches(inArea wkt: String, bounds: (min: GridPoint, max: GridPoint)) async throws -> [BuildingMatch] {
+        try await database.read { db in
             try Self.refuseInvalid(wkt, in: db)
             let statement = try db.cachedStatement(sql: Query.polygon.sql)
             let arguments: StatementArguments = [
@@ -40,8 +45,6 @@ public struct Registry: Sendable {
             ]
             return try MatchColumns.fetchMatches(statement, arguments: arguments)
         }
-        return LookupResult(shape: .area(query), at: instant, period: dayWindow.period(at: instant),
-                            cutoffs: staleness.cutoffs(at: now), matches: matches)
     }
 
     /// GEOS has the last word on validity (rings crossing each other, holes outside their

@@ -1,0 +1,52 @@
+import CordonCore
+import Foundation
+import Hummingbird
+import NIOCore
+
+/// Survivor reception planning: for commanders, planners and admins (not firms: a plan shows
+/// every building's figures).
+struct PlanRoutes: Sendable {
+    let registry: Registry
+
+    func register(on router: Router<CordonRequestContext>, table: inout RouteTable) {
+        router.post("/plan/reception") { request, context in
+            try context.requireActor().mayLookUp()
+            let parameters = try QueryParameters(request, allowed: ["format"])
+            let body = try await AdminRoutes.json(request)
+            let cordon = try PlanCordon.parse(body["cordon"] ?? .null)
+            let outer = try body["outer"].map { json throws(InputError) in try PlanCordon.parse(json, field: "outer") }
+            let walk = try body["walk_m"].map { json throws(InputError) in
+                try RadiusQuery.number(json.text, field: "walk_m", example: "1000")
+            } ?? Registry.defaultWalkingDistance
+            let instant = try body["at"]?.string.map { text throws(InputError) in try LookupTime.parse(text) } ?? Date()
+            let plan = try await registry.receptionPlan(for: cordon, outer: outer, walkingDistance: walk, at: instant)
+            switch parameters["format"] ?? "json" {
+            case "json": return Response.text(plan.json(), contentType: MediaTypes.json)
+            case "geojson": return Response.text(plan.geoJSON(), contentType: MediaTypes.geoJSON)
+            case "csv": return Response.text(plan.csv(), contentType: MediaTypes.csv)
+            case let other:
+                throw InputError(field: "format", value: "'\(other)'", problem: "is not a known format", fix: "Give format=json, geojson or csv.")
+            }
+        }
+        table.add(.post, "/plan/reception")
+        router.get("/plan/coverage") { request, context in
+            try context.requireActor().mayLookUp()
+            let parameters = try QueryParameters(request, allowed: ["radius", "spacing", "walk", "at", "format"])
+            let radius = try RadiusQuery.number(parameters["radius"], field: "radius", example: "200")
+            let spacing = try parameters["spacing"].map { text throws(InputError) in try RadiusQuery.number(text, field: "spacing", example: "50") } ?? 50
+            let walk = try parameters["walk"].map { text throws(InputError) in try RadiusQuery.number(text, field: "walk", example: "1000") }
+                ?? Registry.defaultWalkingDistance
+            let coverage = try await registry.coverage(radius: radius, spacing: spacing, walkingDistance: walk, at: try parameters.instant())
+            switch parameters["format"] ?? "json" {
+            case "json": return Response.text(coverage.json(), contentType: MediaTypes.json)
+            case "geojson": return Response.text(coverage.geoJSON(), contentType: MediaTypes.geoJSON)
+            case "csv": return Response.text(coverage.csv(), contentType: MediaTypes.csv)
+            case "svg":
+                return Response.text(CoverageMap.svg(coverage, footprints: try await registry.footprintOutlines()), contentType: "image/svg+xml")
+            case let other:
+                throw InputError(field: "format", value: "'\(other)'", problem: "is not a known format", fix: "Give format=json, geojson, csv or svg.")
+            }
+        }
+        table.add(.get, "/plan/coverage")
+    }
+}

@@ -1,0 +1,107 @@
+import ArgumentParser
+import CordonCore
+import Foundation
+
+struct Plan: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Survivor reception planning: where displaced people can be received.",
+        subcommands: [Reception.self, CoverageCommand.self])
+
+    enum Format: String, ExpressibleByArgument { case table, json, geojson, csv }
+
+    struct Reception: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Allocate the people inside a cordon to reception centres, exactly minimising the distance walked.",
+            discussion: "Give a radius cordon (--lat --lon --radius), a polygon (--polygon FILE) or a corridor (--corridor FILE --width M).")
+
+        @Option(parsing: .unconditional, help: "Latitude of a radius cordon's centre.") var lat: String?
+        @Option(parsing: .unconditional, help: "Longitude of a radius cordon's centre.") var lon: String?
+        @Option(parsing: .unconditional, help: "Radius in metres.") var radius: String?
+        @Option(help: ArgumentHelp("A GeoJSON polygon cordon; - reads standard input.", valueName: "file")) var polygon: String?
+        @Option(help: ArgumentHelp("A GeoJSON LineString route for a corridor cordon.", valueName: "file")) var corridor: String?
+        @Option(help: "The corridor's width in metres.") var width: Double?
+        @Option(name: .customLong("outer-radius"), help: "An outer cordon around the same centre: centres inside it are not used.") var outerRadius: String?
+        @Option(help: "Walking distance from the cordon's edge, metres.") var walk = Registry.defaultWalkingDistance
+        @Option(help: "table, json, geojson or csv.") var format: Format = .table
+        @Option(help: ArgumentHelp("The time whose figures apply (default: now).", valueName: "time")) var at: String?
+        @OptionGroup var registry: RegistryOptions
+
+        func run() async throws {
+            let cordon = try readCordon()
+            var outer: PlanCordon?
+            if let outerRadius {
+                outer = .radius(try RadiusQuery.parse(latitude: lat, longitude: lon, radius: outerRadius))
+            }
+            let instant = try at.map { try LookupTime.parse($0, field: "--at") } ?? Date()
+            let plan = try await registry.open().receptionPlan(for: cordon, outer: outer, walkingDistance: walk, at: instant)
+            switch format {
+            case .table: print(PlanTable.render(plan), terminator: "")
+            case .json: print(plan.json())
+            case .geojson: print(plan.geoJSON())
+            case .csv: print(plan.csv(), terminator: "")
+            }
+        }
+
+        func readCordon() throws -> PlanCordon {
+            if let polygon {
+                return .area(try AreaQuery.parse(try read(polygon, field: "--polygon"), field: "--polygon"))
+            }
+            if let corridor {
+                let json = try JSONValue.parse(try read(corridor, field: "--corridor"))
+                return try PlanCordon.corridor(route: json, width: width ?? 0, field: "--corridor")
+            }
+            guard lat != nil || lon != nil || radius != nil else {
+                throw InputError(field: "cordon", value: "nothing", problem: "is missing",
+                                 fix: "Give --lat, --lon and --radius, or --polygon FILE, or --corridor FILE --width METRES.")
+            }
+            return .radius(try RadiusQuery.parse(latitude: lat, longitude: lon, radius: radius))
+        }
+
+        func read(_ path: String, field: String) throws -> Data {
+            if path == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw InputError(field: field, value: path, problem: "cannot be read", fix: "Give the path of a GeoJSON file, or - for standard input.")
+            }
+            return data
+        }
+    }
+
+    struct CoverageCommand: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "coverage",
+            abstract: "Evaluate a radius cordon at every point of a grid across the City: displaced, capacity, shortfall.")
+
+        @Option(help: "The cordon's radius in metres.") var radius: Double
+        @Option(help: "Grid spacing in metres.") var spacing = 50.0
+        @Option(help: "Walking distance from the cordon's edge, metres.") var walk = Registry.defaultWalkingDistance
+        @Flag(help: "Use night figures (default: day).") var night = false
+        @Option(help: "table (per ward), json, geojson, csv or svg (a heat map).") var format: CoverageFormat = .table
+        @Option(name: .shortAndLong, help: "Write the output to this file instead of standard output.") var output: String?
+        @OptionGroup var registry: RegistryOptions
+
+        enum CoverageFormat: String, ExpressibleByArgument { case table, json, geojson, csv, svg }
+
+        func run() async throws {
+            let target = try await registry.open()
+            // Noon or midnight today, London time, chooses the day or night figures.
+            let instant = try LookupTime.parse(String(LookupTime.text(Date()).prefix(10)) + (night ? "T00:00" : "T12:00"))
+            let start = Date()
+            let coverage = try await target.coverage(radius: radius, spacing: spacing, walkingDistance: walk, at: instant)
+            let seconds = Date().timeIntervalSince(start)
+            let text: String
+            switch format {
+            case .table: text = CoverageTable.render(coverage, seconds: seconds)
+            case .json: text = coverage.json() + "\n"
+            case .geojson: text = coverage.geoJSON() + "\n"
+            case .csv: text = coverage.csv()
+            case .svg: text = CoverageMap.svg(coverage, footprints: try await target.footprintOutlines())
+            }
+            if let output {
+                try text.write(toFile: output, atomically: true, encoding: .utf8)
+                printError("wrote \(output): \(coverage.points.count) grid points in \(JSONText.number(seconds)) s")
+            } else {
+                print(text, terminator: "")
+            }
+        }
+    }
+}

@@ -1,0 +1,2 @@
+-- Every footprint in lon/lat, for drawing maps.
+SELECT footprint_geojson FROM buildings ORDER BY id
