@@ -28,8 +28,10 @@ struct Bench: AsyncParsableCommand {
         }
         try await bundled.database.checkpoint()
         try await measure(bundled, name: "Square Mile (1,322)", extent: .city)
+        let (coverage, coverageSeconds) = try await timed { try await bundled.coverage(radius: 200, spacing: 50) }
 
-        var notes = ["bundled import: \(format(bundledImport)) s, file \(fileSize(bundledPath))"]
+        var notes = ["bundled import: \(format(bundledImport)) s, file \(fileSize(bundledPath))",
+                     "full-City coverage, 200 m cordon every 50 m: \(coverage.points.count) points in \(format(coverageSeconds)) s"]
         if synthetic > 0 {
             let path = folder.appendingPathComponent("synthetic.sqlite").path
             let registry = Registry(database: try await RegistryDatabase.open(path: path))

@@ -79,15 +79,19 @@ public struct SiteFigures: Sendable, Equatable {
         self[period == .day ? .guardsDay : .guardsNight]
     }
 
-    /// The figures that a lookup for `period` shows, in display order.
+    /// The figures that a lookup for `period` shows, in display order. Static: this runs for
+    /// every building of every lookup.
     public static func shown(for period: Period) -> [(name: String, figure: Figure)] {
-        [
-            ("occupancy", period == .day ? .occupancyDay : .occupancyNight),
-            ("guards", period == .day ? .guardsDay : .guardsNight),
-            ("trauma_packs", .traumaPacks),
-            ("first_aid_kits", .firstAidKits),
-            ("defibrillators", .defibrillators),
-            ("reception_capacity", .receptionCapacity),
-        ]
+        period == .day ? shownByDay : shownByNight
     }
+
+    private static let shownByDay: [(name: String, figure: Figure)] = [
+        ("occupancy", .occupancyDay), ("guards", .guardsDay), ("trauma_packs", .traumaPacks),
+        ("first_aid_kits", .firstAidKits), ("defibrillators", .defibrillators), ("reception_capacity", .receptionCapacity),
+    ]
+
+    private static let shownByNight: [(name: String, figure: Figure)] = [
+        ("occupancy", .occupancyNight), ("guards", .guardsNight), ("trauma_packs", .traumaPacks),
+        ("first_aid_kits", .firstAidKits), ("defibrillators", .defibrillators), ("reception_capacity", .receptionCapacity),
+    ]
 }
