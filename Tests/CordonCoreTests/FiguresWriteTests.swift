@@ -33,6 +33,26 @@ import Testing
         #expect(history.filter { $0.figure == "trauma_packs" }.count == 1)
     }
 
+    @Test func lookupsCarryEachFiguresOwnConfirmation() async throws {
+        let directory = try TemporaryDirectory()
+        let registry = try await GridFixture.registry(in: directory)
+        _ = try await AccessFixture.make(registry)
+        // guards_day and trauma_packs confirmed later and by another writer than the rest.
+        _ = try await registry.writeFigures(of: "fixture/centre", change: try FiguresChange(values: [.guardsDay: 6, .traumaPacks: 9]),
+                                            expectedVersion: 1, actor: firmA, now: try LookupTime.parse("2026-07-01T09:30:00Z"))
+        let stored = try #require(try await registry.figures(of: "fixture/centre", actor: local))
+        let centre = GridFixture.geo(GridFixture.centre.easting, GridFixture.centre.northing)
+        let near = try await registry.near(RadiusQuery(latitude: centre.latitude, longitude: centre.longitude, radius: 10))
+        #expect(near.matches.first?.figures == stored)
+        #expect(near.matches.first?.figures?[.guardsDay]?.confirmedBy == "firm-a")
+        #expect(near.matches.first?.figures?[.guardsNight]?.confirmedBy == "fixture")
+        let g = GridFixture.centre
+        let square = GridFixture.geoRing([(g.easting - 20, g.northing - 20), (g.easting + 20, g.northing - 20),
+                                          (g.easting + 20, g.northing + 20), (g.easting - 20, g.northing + 20)])
+        let within = try await registry.within(AreaQuery.parse(GridFixture.polygonJSON([square])))
+        #expect(within.matches.first { $0.id == "fixture/centre" }?.figures == stored)
+    }
+
     @Test func staleVersionsConflictAndNothingChanges() async throws {
         let directory = try TemporaryDirectory()
         let registry = try await GridFixture.registry(in: directory)

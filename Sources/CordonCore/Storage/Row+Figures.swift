@@ -39,9 +39,15 @@ struct MatchColumns {
 
     func siteFigures(_ row: Row) -> SiteFigures? {
         guard let version: Int = row[version] else { return nil }
-        let slots = figures.map { column -> ReportedFigure? in
+        // The lookup statements send NULL for a confirmation equal to occupancy_day's (the
+        // first figure): restore it by sharing that one string.
+        var firstAt = "", firstBy = ""
+        let slots = figures.enumerated().map { index, column -> ReportedFigure? in
             guard let value: Int = row[column.value] else { return nil }
-            return ReportedFigure(value: value, confirmedAt: row[column.at] ?? "", confirmedBy: row[column.by] ?? "")
+            let at: String = row[column.at] ?? firstAt
+            let by: String = row[column.by] ?? firstBy
+            if index == 0 { (firstAt, firstBy) = (at, by) }
+            return ReportedFigure(value: value, confirmedAt: at, confirmedBy: by)
         }
         return SiteFigures(slots: slots, demonstration: row[demonstration] ?? false, version: version)
     }
