@@ -63,6 +63,30 @@ import Testing
                    stderr: String(decoding: stderr, as: UTF8.self))
     }
 
+    /// Starts `cordon serve` on a free port and waits for the line that names the port.
+    static func startServer(database: String) throws -> (Process, Int) {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["serve", "--port", "0", "--db", database]
+        var environment = ProcessInfo.processInfo.environment
+        environment["CORDON_DATA"] = root.appendingPathComponent("data").path
+        process.environment = environment
+        let output = Pipe()
+        process.standardError = output
+        process.standardOutput = output
+        try process.run()
+        var log = ""
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline {
+            log += String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
+            if let match = log.firstMatch(of: /listening on http:\/\/127\.0\.0\.1:(\d+)/), let port = Int(match.1) {
+                return (process, port)
+            }
+        }
+        process.terminate()
+        throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "cordon serve did not start: \(log)"])
+    }
+
     func sqlite(_ sql: String) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -203,26 +227,7 @@ import Testing
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cordon-serve-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let process = Process()
-        process.executableURL = CommandLineTests.binary
-        process.arguments = ["serve", "--port", "0", "--db", directory.appendingPathComponent("s.sqlite").path]
-        var environment = ProcessInfo.processInfo.environment
-        environment["CORDON_DATA"] = CommandLineTests.root.appendingPathComponent("data").path
-        process.environment = environment
-        let output = Pipe()
-        process.standardError = output
-        process.standardOutput = output
-        try process.run()
-        // The log names the port once the server listens.
-        var log = ""
-        var port: Int?
-        let deadline = Date().addingTimeInterval(30)
-        while port == nil, Date() < deadline {
-            let chunk = output.fileHandleForReading.availableData
-            log += String(decoding: chunk, as: UTF8.self)
-            if let match = log.firstMatch(of: /listening on http:\/\/127\.0\.0\.1:(\d+)/) { port = Int(match.1) }
-        }
-        let listening = try #require(port, "no 'listening on' line: \(log)")
+        let (process, listening) = try CommandLineTests.startServer(database: directory.appendingPathComponent("s.sqlite").path)
         let (data, response) = try await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(listening)/healthz")!)
         #expect((response as? HTTPURLResponse)?.statusCode == 200)
         #expect(String(decoding: data, as: UTF8.self) == #"{"status":"ok","buildings":1322}"#)

@@ -68,24 +68,7 @@ import FoundationNetworking
         #expect(ids.count == 1322)
         let csv = "building_id,guards_day,first_aid_kits\n" + ids.map { "\($0),77,33\n" }.joined()
 
-        let server = Process()
-        server.executableURL = CommandLineTests.binary
-        server.arguments = ["serve", "--port", "0", "--db", db]
-        var environment = ProcessInfo.processInfo.environment
-        environment["CORDON_DATA"] = CommandLineTests.root.appendingPathComponent("data").path
-        server.environment = environment
-        let output = Pipe()
-        server.standardError = output
-        server.standardOutput = output
-        try server.run()
-        var log = ""
-        var port: Int?
-        let deadline = Date().addingTimeInterval(30)
-        while port == nil, Date() < deadline {
-            log += String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
-            if let match = log.firstMatch(of: /listening on http:\/\/127\.0\.0\.1:(\d+)/) { port = Int(match.1) }
-        }
-        let listening = try #require(port, "no 'listening on' line: \(log)")
+        let (server, listening) = try CommandLineTests.startServer(database: db)
         var request = URLRequest(url: URL(string: "http://127.0.0.1:\(listening)/figures/bulk")!)
         request.httpMethod = "POST"
         request.setValue("text/csv", forHTTPHeaderField: "Content-Type")

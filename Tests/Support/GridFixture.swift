@@ -91,15 +91,11 @@ public enum GridFixture {
         // Figures are written with plain GRDB on the same file: the statement needs no
         // SpatiaLite function, and test support must not rely on @testable imports.
         let raw = try DatabaseQueue(path: directory.path("fixture.sqlite"))
-        let insert = try #require(Query.all.first { $0.name == "import/figures_insert_if_missing" })
+        let insert = try #require(Query.all.first { $0.name == "figures/create" })
         try await raw.write { db in
             for (id, values) in figures {
-                var arguments: [String: (any DatabaseValueConvertible)?] = [
-                    "building_id": id, "confirmed_at": "2026-01-01T00:00:00Z", "confirmed_by": "fixture",
-                    "demonstration": false, "channel": "test",
-                ]
-                for figure in Figure.allCases { arguments[figure.rawValue] = values[figure] ?? 0 }
-                try db.execute(sql: insert.sql, arguments: StatementArguments(arguments))
+                try db.execute(sql: insert.sql, arguments: FigureArguments.creating(
+                    id, values: values, confirmedAt: "2026-01-01T00:00:00Z", confirmedBy: "fixture", demonstration: false, channel: "test"))
             }
         }
         return registry

@@ -1,3 +1,5 @@
+-- Figures for a building that has none yet. An import's demonstration figures use it too;
+-- figures already kept for a building are never overwritten (DO NOTHING).
 INSERT INTO site_figures (building_id,
     occupancy_day, occupancy_day_confirmed_at, occupancy_day_confirmed_by,
     occupancy_night, occupancy_night_confirmed_at, occupancy_night_confirmed_by,
@@ -18,3 +20,4 @@ VALUES (:building_id,
     :defibrillators, :defibrillators_confirmed_at, :defibrillators_confirmed_by,
     :reception_capacity, :reception_capacity_confirmed_at, :reception_capacity_confirmed_by,
     :demonstration, :channel)
+ON CONFLICT (building_id) DO NOTHING

@@ -30,7 +30,8 @@ public struct DayWindow: Sendable, Equatable {
         return DayWindow(validStartHour: start, endHour: end)
     }
 
-    public static let london: TimeZone = TimeZone(identifier: "Europe/London") ?? TimeZone(secondsFromGMT: 0)!
+    /// Europe/London from the system's tz database (tzdata); UTC only if that is missing.
+    public static let london: TimeZone = TimeZone(identifier: "Europe/London") ?? .gmt
 
     public func period(at instant: Date) -> Period {
         // London's offset is whole hours (0 or +1), so the local hour follows from the offset

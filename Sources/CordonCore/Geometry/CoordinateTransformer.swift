@@ -14,8 +14,7 @@ public final class CoordinateTransformer: Sendable {
         do {
             return try CoordinateTransformer()
         } catch {
-            // Safe to stop: without PROJ's database no lookup can be answered at all.
-            fatalError("\(error)")
+            fatalError("\(error)")  // safe because nothing can be located without PROJ: stopping with its message is the only honest answer
         }
     }()
 

@@ -111,12 +111,9 @@ extension Registry {
         let figures = DemonstrationFigures.figures(for: .init(
             id: building.id, footprintArea: area, levels: building.levels,
             height: building.height, buildingType: building.buildingType))
-        var arguments: [String: (any DatabaseValueConvertible)?] = [
-            "building_id": building.id, "confirmed_at": confirmedAt,
-            "confirmed_by": DemonstrationFigures.confirmedBy, "demonstration": true, "channel": "import",
-        ]
-        for figure in Figure.allCases { arguments[figure.rawValue] = figures[figure] ?? 0 }
-        try db.cachedStatement(sql: Query.figuresInsertIfMissing.sql).execute(arguments: StatementArguments(arguments))
+        try db.cachedStatement(sql: Query.figuresCreate.sql).execute(arguments: FigureArguments.creating(
+            building.id, values: figures, confirmedAt: confirmedAt, confirmedBy: DemonstrationFigures.confirmedBy,
+            demonstration: true, channel: "import"))
         return db.changesCount
     }
 }

@@ -39,7 +39,6 @@ extension Query {
     static let footprintCheck = Query("import/footprint_check")
     static let footprintRepair = Query("import/footprint_repair")
     static let buildingUpsert = Query("import/building_upsert")
-    static let figuresInsertIfMissing = Query("import/figures_insert_if_missing")
     static let referenceAreaUpsert = Query("import/reference_area_upsert")
     static let organisationInsert = Query("access/organisation_insert")
     static let organisationByID = Query("access/organisation_by_id")

@@ -36,18 +36,16 @@ import Testing
             GridFixture.feature(id: $0.id, rings: [GridFixture.square(minX: $0.x - 5, minY: $0.y - 5)], properties: ["name": $0.id])
         }
         _ = try await registry.importFeatures(FeatureSource.read(try GridFixture.collection(features), name: "plan.geojson"))
-        let insert = try #require(Query.all.first { $0.name == "import/figures_insert_if_missing" })
+        let insert = try #require(Query.all.first { $0.name == "figures/create" })
         try await DatabaseQueue(path: path).write { db in
             for building in buildings {
-                var arguments: [String: (any DatabaseValueConvertible)?] = [
-                    "building_id": building.id, "confirmed_at": "2026-05-01T00:00:00Z", "confirmed_by": "fixture",
-                    "demonstration": false, "channel": "test",
-                ]
-                for figure in Figure.allCases { arguments[figure.rawValue] = 1 }
-                arguments["occupancy_day"] = building.dayPeople
-                arguments["occupancy_night"] = building.nightPeople
-                arguments["reception_capacity"] = building.reception
-                try db.execute(sql: insert.sql, arguments: StatementArguments(arguments))
+                var values: [Figure: Int] = [:]
+                for figure in Figure.allCases { values[figure] = 1 }
+                values[.occupancyDay] = building.dayPeople
+                values[.occupancyNight] = building.nightPeople
+                values[.receptionCapacity] = building.reception
+                try db.execute(sql: insert.sql, arguments: FigureArguments.creating(
+                    building.id, values: values, confirmedAt: "2026-05-01T00:00:00Z", confirmedBy: "fixture", demonstration: false, channel: "test"))
             }
         }
         return registry
