@@ -10,7 +10,7 @@ struct AdminRoutes: Sendable {
 
     func register(on router: Router<CordonRequestContext>, table: inout RouteTable) {
         router.post("/organisations") { request, context in
-            let body = try await Self.json(request)
+            let body = try await RequestBody.json(request, example: #"{"id": "acme-security", "name": "Acme Security", "role": "firm"}"#)
             let organisation = try await registry.createOrganisation(
                 id: try Self.text(body, "id"), name: try Self.text(body, "name"),
                 role: try Role.parse(try Self.text(body, "role")), actor: try context.requireActor())
@@ -23,7 +23,7 @@ struct AdminRoutes: Sendable {
         }
         table.add(.get, "/organisations")
         router.post("/organisations/{organisationId}/buildings") { request, context in
-            let body = try await Self.json(request)
+            let body = try await RequestBody.json(request, example: #"{"id": "acme-security", "name": "Acme Security", "role": "firm"}"#)
             guard let ids = body["building_ids"]?.array?.compactMap(\.string), !ids.isEmpty else {
                 throw InputError(field: "building_ids", value: body["building_ids"]?.typeName ?? "nothing",
                                  problem: "is not a list of building ids", fix: "Send {\"building_ids\": [\"way/4959489\"]}.")
@@ -34,7 +34,7 @@ struct AdminRoutes: Sendable {
         }
         table.add(.post, "/organisations/{organisationId}/buildings")
         router.post("/organisations/{organisationId}/keys") { request, context in
-            let body = request.headers[.contentType] == nil ? JSONValue.object([:]) : try await Self.json(request)
+            let body = request.headers[.contentType] == nil ? JSONValue.object([:]) : try await RequestBody.json(request, example: #"{"id": "acme-security", "name": "Acme Security", "role": "firm"}"#)
             let expires = try body["expires_at"]?.string.map { text throws(InputError) in try LookupTime.parse(text, field: "expires_at") }
             let key = try await registry.createKey(for: context.parameters.get("organisationId") ?? "", expiresAt: expires,
                                                    actor: try context.requireActor())
@@ -71,21 +71,6 @@ struct AdminRoutes: Sendable {
             ("role", JSONText.quoted(organisation.role.rawValue)), ("created_at", JSONText.quoted(organisation.createdAt)),
             ("buildings", "\(organisation.buildings)"), ("active_keys", "\(organisation.activeKeys)"),
         ])
-    }
-
-    static func json(_ request: Request) async throws -> JSONValue {
-        let contentType = request.headers[.contentType] ?? ""
-        guard contentType.lowercased().hasPrefix(MediaTypes.json) else {
-            throw Problem(status: .unsupportedMediaType, detail: "Content-Type '\(contentType)' is not accepted. Send application/json.",
-                          parameter: "Content-Type")
-        }
-        var request = request
-        let body = try await request.collectBody(upTo: 64 * 1024)
-        guard let json = try? JSONValue.parse(Data(buffer: body)) else {
-            throw InputError(field: "body", value: "'\(String(decoding: Data(buffer: body).prefix(60), as: UTF8.self))'",
-                             problem: "is not valid JSON", fix: "Send a JSON object.")
-        }
-        return json
     }
 
     static func text(_ body: JSONValue, _ field: String) throws(InputError) -> String {

@@ -59,7 +59,7 @@ struct BuildingRoutes: Sendable {
             return figuresResponse(id, figures)
         case (.figures, .put), (.figures, .patch):
             let expected = try ETag.expectedVersion(request)
-            let change = try FiguresChange.parse(try await jsonBody(request), complete: request.method == .put)
+            let change = try FiguresChange.parse(try await RequestBody.json(request, limit: Self.maximumBody, example: #"{"guards_day": 4}"#), complete: request.method == .put)
             return figuresResponse(id, try await registry.writeFigures(of: id, change: change, expectedVersion: expected, actor: actor))
         case (.confirm, .post):
             let expected = try ETag.expectedVersion(request)
@@ -71,7 +71,7 @@ struct BuildingRoutes: Sendable {
         case (.site, .get):
             return .text(try await registry.site(of: id, actor: actor).json(), contentType: MediaTypes.json)
         case (.site, .put):
-            let site = try await registry.updateSite(of: id, change: try await jsonBody(request), actor: actor)
+            let site = try await registry.updateSite(of: id, change: try await RequestBody.json(request, limit: Self.maximumBody, example: #"{"guards_day": 4}"#), actor: actor)
             return .text(site.json(), contentType: MediaTypes.json)
         default:
             let allowed: [HTTPRequest.Method] = switch action {
@@ -95,20 +95,4 @@ struct BuildingRoutes: Sendable {
         return .text(body, contentType: MediaTypes.json, headers: headers)
     }
 
-    private func jsonBody(_ request: Request) async throws -> JSONValue {
-        let contentType = request.headers[.contentType] ?? ""
-        guard contentType.lowercased().hasPrefix(MediaTypes.json) else {
-            throw Problem(status: .unsupportedMediaType,
-                          detail: "Content-Type '\(contentType)' is not accepted. Send JSON as application/json.",
-                          parameter: "Content-Type")
-        }
-        var request = request
-        let body = try await request.collectBody(upTo: Self.maximumBody)
-        do {
-            return try JSONValue.parse(Data(buffer: body))
-        } catch {
-            throw InputError(field: "body", value: "'\(String(decoding: Data(buffer: body).prefix(60), as: UTF8.self))'",
-                             problem: "is not valid JSON", fix: "Send a JSON object such as {\"guards_day\": 4}.")
-        }
-    }
 }

@@ -12,15 +12,8 @@ struct FirmRoutes: Sendable {
     func register(on router: Router<CordonRequestContext>, table: inout RouteTable) {
         router.post("/figures/bulk") { request, context in
             let actor = try context.requireActor()
-            let contentType = request.headers[.contentType] ?? ""
-            guard contentType.lowercased().hasPrefix("text/csv") else {
-                throw Problem(status: .unsupportedMediaType,
-                              detail: "Content-Type '\(contentType)' is not accepted. Send the spreadsheet as text/csv.",
-                              parameter: "Content-Type")
-            }
-            var request = request
-            let body = try await request.collectBody(upTo: Self.maximumUpload)
-            let report = try await registry.importFiguresCSV(Data(buffer: body), actor: actor.via(.bulk))
+            let body = try await RequestBody.data(request, accepting: ["text/csv"], as: "the spreadsheet", limit: Self.maximumUpload)
+            let report = try await registry.importFiguresCSV(body, actor: actor.via(.bulk))
             return Response.text(report.json(), contentType: MediaTypes.json)
         }
         table.add(.post, "/figures/bulk")

@@ -36,15 +36,9 @@ struct LookupRoutes: Sendable {
     func polygon(_ request: Request) async throws -> Response {
         let parameters = try QueryParameters(request, allowed: ["at", "format", "totals_only"])
         let (format, totalsOnly, instant) = try options(parameters)
-        let contentType = request.headers[.contentType] ?? ""
-        let mediaType = contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
-        guard mediaType == MediaTypes.geoJSON || mediaType == MediaTypes.json else {
-            throw Problem(status: .unsupportedMediaType,
-                          detail: "Content-Type '\(contentType)' is not accepted. Send the polygon as application/geo+json or application/json.",
-                          parameter: "Content-Type")
-        }
-        let body = try await request.body.collect(upTo: Self.maximumBody)
-        let query = try AreaQuery.parse(Data(buffer: body))
+        let body = try await RequestBody.data(request, accepting: [MediaTypes.geoJSON, MediaTypes.json],
+                                              as: "the polygon", limit: Self.maximumBody)
+        let query = try AreaQuery.parse(body)
         let result = totalsOnly ? try await registry.withinTotals(query, at: instant) : try await registry.within(query, at: instant)
         return respond(result, format: format, totalsOnly: totalsOnly)
     }

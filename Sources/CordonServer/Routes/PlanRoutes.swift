@@ -12,7 +12,7 @@ struct PlanRoutes: Sendable {
         router.post("/plan/reception") { request, context in
             try context.requireActor().mayLookUp()
             let parameters = try QueryParameters(request, allowed: ["format"])
-            let body = try await AdminRoutes.json(request)
+            let body = try await RequestBody.json(request, example: #"{"cordon": {"type": "radius", "lat": 51.5144, "lon": -0.0803, "radius_m": 200}}"#)
             let cordon = try PlanCordon.parse(body["cordon"] ?? .null)
             let outer = try body["outer"].map { json throws(InputError) in try PlanCordon.parse(json, field: "outer") }
             let walk = try body["walk_m"].map { json throws(InputError) in
