@@ -66,7 +66,8 @@ extension Registry {
             let report = try await registry.importBundled(data)
             return (registry, report)
         } catch {
-            try? FileManager.default.removeItem(atPath: path)
+            // The write-ahead log and its index go too: a stale -wal beside a new file is trouble.
+            for file in [path, path + "-wal", path + "-shm"] { try? FileManager.default.removeItem(atPath: file) }
             throw error
         }
     }
