@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // C bridges: SpatiaLite loading (variadic sqlite3_db_config needs a C shim) and PROJ.
@@ -47,6 +49,8 @@ let package = Package(
             dependencies: [
                 "CordonCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .executableTarget(
@@ -75,7 +79,9 @@ let package = Package(
         .testTarget(
             name: "CordonServerTests",
             dependencies: ["CordonServer", "CordonCore", "CordonTestSupport",
-                           .product(name: "Hummingbird", package: "hummingbird")]),
+                           .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "AsyncHTTPClient", package: "async-http-client")],
+            exclude: ["Standards"]),
         .testTarget(name: "CordonCLITests", dependencies: ["cordon", "CordonCore"]),
     ],
     swiftLanguageModes: [.v6]

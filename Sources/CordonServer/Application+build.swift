@@ -4,7 +4,8 @@ import Logging
 
 /// Builds the router: middleware first (logging outermost, so it sees the final status),
 /// then every route, recorded in the route table.
-public func buildRouter(registry: Registry) -> (Router<CordonRequestContext>, RouteTable) {
+public func buildRouter(registry: Registry, configuration: ServerConfiguration = ServerConfiguration(),
+                        signal: FeedSignal = FeedSignal()) -> (Router<CordonRequestContext>, RouteTable) {
     let router = Router(context: CordonRequestContext.self)
     var table = RouteTable()
     router.add(middleware: RequestLogMiddleware())
@@ -18,6 +19,9 @@ public func buildRouter(registry: Registry) -> (Router<CordonRequestContext>, Ro
     BuildingRoutes(registry: registry).register(on: router, table: &table)
     FirmRoutes(registry: registry).register(on: router, table: &table)
     PlanRoutes(registry: registry).register(on: router, table: &table)
+    IncidentRoutes(registry: registry, presets: configuration.presets, signal: signal).register(on: router, table: &table)
+    AlertRoutes(registry: registry, signal: signal).register(on: router, table: &table)
+    FeedRoutes(registry: registry, signal: signal, pollInterval: configuration.pollInterval).register(on: router, table: &table)
     AdminRoutes(registry: registry, keyCache: keyCache).register(on: router, table: &table)
     ServiceRoutes(registry: registry).register(on: router, table: &table)
     tableBox.table = table
@@ -39,10 +43,14 @@ public func buildApplication(
         logger.notice("created \(configuration.databasePath) from the bundled Square Mile data: \(created.summary) (demonstration figures)")
     }
     try await registry.database.warmUp(readers: configuration.readers)
-    let (router, _) = buildRouter(registry: registry)
+    let signal = FeedSignal()
+    let (router, _) = buildRouter(registry: registry, configuration: configuration, signal: signal)
+    let dispatcher = WebhookDispatcher(registry: registry, policy: configuration.webhookRetry,
+                                       pollInterval: configuration.pollInterval, signal: signal, logger: logger)
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "cordon"),
+        services: [dispatcher],
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
         logger: logger)
 }

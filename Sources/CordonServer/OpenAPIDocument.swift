@@ -8,11 +8,11 @@ enum OpenAPIDocument {
         return data.map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }()
 
-    private static func problem(_ description: String) -> [String: Any] {
+    static func problem(_ description: String) -> [String: Any] {
         ["description": description, "content": ["application/problem+json": ["schema": ["$ref": "#/components/schemas/Problem"]]]]
     }
 
-    private static func query(_ name: String, _ description: String, _ schema: [String: Any], required: Bool = false) -> [String: Any] {
+    static func query(_ name: String, _ description: String, _ schema: [String: Any], required: Bool = false) -> [String: Any] {
         ["name": name, "in": "query", "required": required, "description": description, "schema": schema]
     }
 
@@ -262,7 +262,7 @@ enum OpenAPIDocument {
         ],
         "servers": [["url": "/"]],
         "security": [["bearer": [String]()]],
-        "paths": paths,
+        "paths": paths.merging(incidentPaths) { current, _ in current },
         "components": [
           "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer",
                                          "description": "An API key from `cordon key create` or POST /organisations/{id}/keys. Every endpoint but /healthz needs one."]],

@@ -56,6 +56,8 @@ extension Problem {
             return Problem(status: .unprocessableContent,
                            detail: "The upload was refused and nothing was written: \(rejection.problems.count) problem(s), listed in 'problems'. Fix them and upload the whole file again.",
                            extra: [("problems", "[" + rejection.problems.map { $0.json() }.joined(separator: ",") + "]")])
+        case let conflict as StateConflict:
+            return Problem(status: .conflict, detail: "Conflict: \(conflict.reason).")
         case let missing as NotFoundError:
             return Problem(status: .notFound, detail: "\(missing).")
         case is NIOTooManyBytesError:

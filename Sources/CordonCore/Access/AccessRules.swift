@@ -49,3 +49,21 @@ extension Actor {
         AccessDenied("organisation \(name) does not manage building \(buildingID)")
     }
 }
+
+/// Incidents and alerts.
+extension Actor {
+    /// Opening incidents, moving cordons and sending alerts: commanders.
+    public func mayCommand() throws(AccessDenied) {
+        guard isLocalOperator || role == .commander else {
+            throw AccessDenied("incidents and alerts are run by commanders; organisation \(name) has the \(role.rawValue) role")
+        }
+    }
+
+    /// Reading incidents, their zones and alert progress: everyone but firms, who read their
+    /// own alerts through the feed.
+    public func mayFollowIncidents() throws(AccessDenied) {
+        guard isLocalOperator || role != .firm else {
+            throw AccessDenied("organisation \(name) has the firm role, which reads its own alerts through GET /feed; incidents need a commander, planner or admin key")
+        }
+    }
+}

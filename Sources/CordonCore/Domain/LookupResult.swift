@@ -90,6 +90,8 @@ public struct LookupResult: Sendable, Equatable {
     public enum Shape: Sendable, Equatable {
         case radius(RadiusQuery)
         case area(AreaQuery)
+        /// An incident's corridor cordon: a route and its width.
+        case corridor(route: [GeoPosition], width: Double)
     }
 
     public let shape: Shape

@@ -16,13 +16,7 @@ public struct Registry: Sendable {
     /// Every building whose footprint lies within the circle, nearest first (then by id).
     /// Figures are marked stale against `now` (the real time), whatever time `at` chooses.
     public func near(_ query: RadiusQuery, at instant: Date = Date(), now: Date = Date()) async throws -> LookupResult {
-        let reach = query.radius + RadiusQuery.touchTolerance
-        let arguments: StatementArguments = ["x": query.grid.easting, "y": query.grid.northing, "reach": reach]
-        let matches = try await database.read { db in
-            // Distances within the tolerance of the circle are reported as on it.
-            try MatchColumns.fetchMatches(db.cachedStatement(sql: Query.radius.sql), arguments: arguments,
-                                          distanceLimit: query.radius)
-        }
+        let matches = try await database.read { db in try Self.matches(near: query, in: db) }
         return LookupResult(shape: .radius(query), at: instant, period: dayWindow.period(at: instant),
                             cutoffs: staleness.cutoffs(at: now), matches: matches)
     }
@@ -36,15 +30,25 @@ public struct Registry: Sendable {
 
     /// Buildings intersecting an area given as grid WKT with its bounding box.
     func matches(inArea wkt: String, bounds: (min: GridPoint, max: GridPoint)) async throws -> [BuildingMatch] {
-        try await database.read { db in
-            try Self.refuseInvalid(wkt, in: db)
-            let statement = try db.cachedStatement(sql: Query.polygon.sql)
-            let arguments: StatementArguments = [
-                "wkt": wkt, "min_x": bounds.min.easting, "min_y": bounds.min.northing,
-                "max_x": bounds.max.easting, "max_y": bounds.max.northing,
-            ]
-            return try MatchColumns.fetchMatches(statement, arguments: arguments)
-        }
+        try await database.read { db in try Self.matches(inArea: wkt, bounds: bounds, in: db) }
+    }
+
+    /// The radius lookup on a connection the caller holds (a write that resolves recipients).
+    static func matches(near query: RadiusQuery, in db: Database) throws -> [BuildingMatch] {
+        let reach = query.radius + RadiusQuery.touchTolerance
+        // Distances within the tolerance of the circle are reported as on it.
+        return try MatchColumns.fetchMatches(db.cachedStatement(sql: Query.radius.sql),
+                                             arguments: ["x": query.grid.easting, "y": query.grid.northing, "reach": reach],
+                                             distanceLimit: query.radius)
+    }
+
+    static func matches(inArea wkt: String, bounds: (min: GridPoint, max: GridPoint), in db: Database) throws -> [BuildingMatch] {
+        try refuseInvalid(wkt, in: db)
+        let arguments: StatementArguments = [
+            "wkt": wkt, "min_x": bounds.min.easting, "min_y": bounds.min.northing,
+            "max_x": bounds.max.easting, "max_y": bounds.max.northing,
+        ]
+        return try MatchColumns.fetchMatches(db.cachedStatement(sql: Query.polygon.sql), arguments: arguments)
     }
 
     /// GEOS has the last word on validity (rings crossing each other, holes outside their

@@ -66,6 +66,8 @@ extension LookupResult {
             ])
         case .area(let query):
             JSONText.object([("type", "\"polygon\""), ("area_m2", JSONText.number(query.grid.area))])
+        case .corridor(let route, let width):
+            JSONText.object([("type", "\"corridor\""), ("width_m", JSONText.number(width)), ("route_positions", "\(route.count)")])
         }
     }
 

@@ -86,26 +86,4 @@ extension Registry {
                              displaced: displaced, centres: centres, further: further, assigned: solution.assigned,
                              shortfall: shortfall, personMetres: solution.totalPersonMetres)
     }
-
-    /// The buildings inside a cordon, and the cordon as grid WKT (nil for a circle, whose
-    /// distances are computed from its centre exactly).
-    func buildings(in cordon: PlanCordon) async throws -> (matches: [BuildingMatch], wkt: String?) {
-        switch cordon {
-        case .radius(let query):
-            return (try await near(query).matches, nil)
-        case .area(let query):
-            return (try await matches(inArea: query.grid.wkt, bounds: query.grid.bounds), query.grid.wkt)
-        case .corridor(_, let grid, let width):
-            guard let line = cordon.routeWKT else { return ([], nil) }
-            let half = width / 2
-            let buffer = try await database.read { db in
-                try String.fetchOne(db.cachedStatement(sql: Query.planBuffer.sql), arguments: ["wkt": line, "distance": half])
-            }
-            guard let buffer else { throw StorageError("could not buffer the corridor's route") }
-            let xs = grid.map(\.easting), ys = grid.map(\.northing)
-            let bounds = (GridPoint(easting: (xs.min() ?? 0) - half, northing: (ys.min() ?? 0) - half),
-                          GridPoint(easting: (xs.max() ?? 0) + half, northing: (ys.max() ?? 0) + half))
-            return (try await matches(inArea: buffer, bounds: bounds), buffer)
-        }
-    }
 }

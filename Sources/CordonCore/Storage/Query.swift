@@ -72,3 +72,32 @@ extension Query {
     static let statsCoverage = Query("stats/coverage")
     static let statsOldestFigures = Query("stats/oldest_figures")
 }
+
+extension Query {
+    static let incidentInsert = Query("incidents/insert")
+    static let incidentCordonInsert = Query("incidents/cordon_insert")
+    static let incidentsCurrent = Query("incidents/current")
+    static let incidentCordonHistory = Query("incidents/cordon_history")
+    static let incidentClose = Query("incidents/close")
+    static let incidentReach = Query("incidents/reach")
+}
+
+extension Query {
+    static let alertInsert = Query("alerts/insert")
+    static let alertRecipientInsert = Query("alerts/recipient_insert")
+    static let alertByID = Query("alerts/by_id")
+    static let alertRecipients = Query("alerts/recipients")
+    static let alertRecipientFirm = Query("alerts/recipient_firm")
+    static let alertAckInsert = Query("alerts/ack_insert")
+    static let alertAcks = Query("alerts/acks")
+    static let alertFootprints = Query("alerts/footprints")
+    static let feedInsert = Query("alerts/feed_insert")
+    static let feed = Query("alerts/feed")
+    static let webhookByFirm = Query("alerts/webhook_by_firm")
+    static let webhookSet = Query("alerts/webhook_set")
+    static let webhookDelete = Query("alerts/webhook_delete")
+    static let outboxInsert = Query("alerts/outbox_insert")
+    static let outboxDue = Query("alerts/outbox_due")
+    static let outboxNext = Query("alerts/outbox_next")
+    static let outboxResult = Query("alerts/outbox_result")
+}

@@ -10,11 +10,14 @@ enum LookupTable {
             out += "Buildings within \(JSONText.number(query.radius)) m of \(query.centre.latitude), \(query.centre.longitude)"
         case .area(let query):
             out += "Buildings intersecting the polygon (\(JSONText.number(query.grid.area, decimals: 0)) m²)"
+        case .corridor(let route, let width):
+            out += "Buildings in the corridor \(JSONText.number(width)) m wide along \(route.count) positions"
         }
         out += " — \(result.period.rawValue) figures at \(LookupTime.text(result.at))\n"
         if result.totals.demonstration { out += demonstrationNotice + "\n" }
         out += "\n"
-        let isRadius = if case .radius = result.shape { true } else { false }
+        // Incident zones carry distances from the incident whatever their shape.
+        let isRadius = result.matches.first?.distance != nil || { if case .radius = result.shape { true } else { false } }()
         var table = TextTable(header: ["id", "name / address", isRadius ? "distance m" : "inside",
                                        "people", "guards", "trauma", "first aid", "defib", "reception", "confirmed"])
         table.numeric = isRadius ? [2, 3, 4, 5, 6, 7, 8] : [3, 4, 5, 6, 7, 8]
