@@ -149,7 +149,7 @@ extension OpenAPIDocument {
                           "400": problem("A Last-Event-ID that is not an event id."), "403": problem("The stream is read with a firm's key.")],
         ]],
         "/feed/webhook": [
-            "get": ["summary": "The firm's webhook.", "operationId": "webhook", "responses": ["200": json("The webhook (no secret)."), "404": problem("None set.")]],
+            "get": ["summary": "The firm's webhook.", "operationId": "webhook", "responses": ["200": json("The webhook (no secret) and its 20 latest deliveries: attempts, delivered or given up, next attempt, last error."), "404": problem("None set.")]],
             "put": ["summary": "Set the firm's webhook: alerts are POSTed to it with an Idempotency-Key and Cordon-Signature (sha256=HMAC-SHA256 of the body), retried with back-off until delivered.",
                     "operationId": "setWebhook", "requestBody": body("The URL.", required: ["url"], properties: ["url": ["type": "string", "format": "uri"]]),
                     "responses": ["200": json("The webhook and its signing secret, shown only now."), "400": problem("Not an http or https URL.")]],

@@ -14,7 +14,6 @@ struct WebhookDispatcher: Service {
     let pollInterval: Duration
     let signal: FeedSignal
     let logger: Logger
-    var timeout: TimeAmount = .seconds(10)
 
     func run() async throws {
         let (wakes, cancel) = signal.listen(every: pollInterval)
@@ -22,10 +21,19 @@ struct WebhookDispatcher: Service {
         await withGracefulShutdownHandler {
             for await _ in wakes {
                 do {
-                    for delivery in try await registry.dueDeliveries() {
-                        let outcome = await attempt(delivery)
-                        try await registry.record(outcome, of: delivery, policy: policy)
+                    // One slow or unreachable firm must not hold up the others' alerts.
+                    try await withThrowingTaskGroup(of: Void.self) { group in
+                        for delivery in try await registry.dueDeliveries() {
+                            group.addTask {
+                                let outcome = await attempt(delivery)
+                                try Task.checkCancellation()
+                                try await registry.record(outcome, of: delivery, policy: policy)
+                            }
+                        }
+                        try await group.waitForAll()
                     }
+                } catch is CancellationError {
+                    // Shutting down: an attempt cut short stays due and is made after the restart.
                 } catch {
                     logger.error("webhook outbox", metadata: ["error": "\(String(reflecting: error))"])
                 }
@@ -45,7 +53,8 @@ struct WebhookDispatcher: Service {
         if let signature = delivery.signature() { request.headers.add(name: "Cordon-Signature", value: signature) }
         request.body = .bytes(ByteBuffer(string: delivery.payload))
         do {
-            let response = try await HTTPClient.shared.execute(request, timeout: timeout)
+            // The deadline bounds connecting too: the client retries a refused connection until then.
+            let response = try await HTTPClient.shared.execute(request, timeout: .milliseconds(Int64(policy.timeout * 1_000)))
             _ = try? await response.body.collect(upTo: 64 * 1024)
             guard (200..<300).contains(response.status.code) else {
                 logger.warning("webhook refused", metadata: ["firm": "\(delivery.firmID)", "status": "\(response.status.code)"])

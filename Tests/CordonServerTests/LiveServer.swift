@@ -12,9 +12,10 @@ struct LiveServer {
     /// Sent as `Authorization: Bearer` unless a request names another key.
     var key: String? = nil
 
-    static func start(databasePath: String) async throws -> LiveServer {
+    static func start(databasePath: String, configure: (inout ServerConfiguration) -> Void = { _ in }) async throws -> LiveServer {
         let (ports, continuation) = AsyncStream<Int>.makeStream()
-        let configuration = ServerConfiguration(host: "127.0.0.1", port: 0, databasePath: databasePath, readers: 4, logLevel: .warning)
+        var configuration = ServerConfiguration(host: "127.0.0.1", port: 0, databasePath: databasePath, readers: 4, logLevel: .warning)
+        configure(&configuration)
         let app = try await buildApplication(configuration: configuration) { port in continuation.yield(port) }
         let task = Task { try await app.run() }
         var iterator = ports.makeAsyncIterator()
@@ -62,8 +63,9 @@ struct LiveServer {
 
 /// Runs `body` against a live server over the registry at `path`, stopping it afterwards.
 /// Requests carry `key` unless they name another.
-func withServer(databasePath: String, key: String? = nil, _ body: (LiveServer) async throws -> Void) async throws {
-    var server = try await LiveServer.start(databasePath: databasePath)
+func withServer(databasePath: String, key: String? = nil, configure: (inout ServerConfiguration) -> Void = { _ in },
+                _ body: (LiveServer) async throws -> Void) async throws {
+    var server = try await LiveServer.start(databasePath: databasePath, configure: configure)
     server.key = key
     do {
         try await body(server)

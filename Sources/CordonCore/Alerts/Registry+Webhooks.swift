@@ -30,25 +30,39 @@ public struct WebhookDelivery: Sendable {
     }
 }
 
-/// How failed deliveries are retried: doubling from `firstDelay` up to `maximumDelay`, given
-/// up after `maximumAttempts`.
+/// How deliveries are made and failed ones retried: each attempt may take `timeout` seconds
+/// (connecting included); delays double from `firstDelay` up to `maximumDelay`; given up
+/// after `maximumAttempts`.
 public struct WebhookRetryPolicy: Sendable, Equatable {
     public var firstDelay: Double
     public var maximumDelay: Double
     public var maximumAttempts: Int
+    public var timeout: Double
 
-    public static let standard = WebhookRetryPolicy(firstDelay: 1, maximumDelay: 300, maximumAttempts: 20)
+    public static let standard = WebhookRetryPolicy(firstDelay: 1, maximumDelay: 300, maximumAttempts: 20, timeout: 10)
 
-    public init(firstDelay: Double, maximumDelay: Double, maximumAttempts: Int) {
+    public init(firstDelay: Double, maximumDelay: Double, maximumAttempts: Int, timeout: Double) {
         self.firstDelay = firstDelay
         self.maximumDelay = maximumDelay
         self.maximumAttempts = maximumAttempts
+        self.timeout = timeout
     }
 
     /// Seconds to wait after the `attempts`-th failure (1 for the first).
     public func delay(afterAttempts attempts: Int) -> Double {
         min(maximumDelay, firstDelay * pow(2, Double(max(0, attempts - 1))))
     }
+}
+
+/// What became of one delivery, for the firm to see why its webhook is quiet.
+public struct DeliveryRecord: Sendable, Equatable {
+    public let eventID: Int
+    public let idempotencyKey: String
+    public let attempts: Int
+    public let deliveredAt: String?
+    public let gaveUpAt: String?
+    public let nextAttemptAt: String?
+    public let lastError: String?
 }
 
 public enum DeliveryOutcome: Sendable, Equatable {
@@ -96,6 +110,21 @@ extension Registry {
             try db.cachedStatement(sql: Query.webhookDelete.sql).execute(arguments: ["firm_id": firm])
             try AuditLog.append(AuditRecord(action: "webhook.remove", targetType: "organisation", targetID: firm, organisationID: firm,
                                             before: JSONText.object([("url", JSONText.quoted(row["url"]))])), actor: actor, at: at, in: db)
+        }
+    }
+
+    /// The firm's most recent deliveries, newest first.
+    public func webhookDeliveries(limit: Int = 20, actor: Actor) async throws -> [DeliveryRecord] {
+        let firm = try actor.feedOwner()
+        return try await database.read { db in
+            try Row.fetchAll(db.cachedStatement(sql: Query.outboxForFirm.sql), arguments: ["firm_id": firm, "limit": limit]).map { row in
+                let delivered: String? = row["delivered_at"], gaveUp: String? = row["gave_up_at"]
+                return DeliveryRecord(
+                    eventID: row["feed_id"], idempotencyKey: row["idempotency_key"], attempts: row["attempts"],
+                    deliveredAt: delivered, gaveUpAt: gaveUp,
+                    nextAttemptAt: delivered == nil && gaveUp == nil ? LookupTime.text(Date(timeIntervalSince1970: row["next_attempt_at"])) : nil,
+                    lastError: row["last_error"])
+            }
         }
     }
 

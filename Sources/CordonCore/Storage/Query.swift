@@ -100,4 +100,5 @@ extension Query {
     static let outboxDue = Query("alerts/outbox_due")
     static let outboxNext = Query("alerts/outbox_next")
     static let outboxResult = Query("alerts/outbox_result")
+    static let outboxForFirm = Query("alerts/outbox_for_firm")
 }

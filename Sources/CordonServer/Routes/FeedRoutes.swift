@@ -35,7 +35,8 @@ struct FeedRoutes: Sendable {
             guard let webhook = try await registry.webhook(actor: try context.requireActor()) else {
                 throw NotFoundError(kind: "webhook", id: context.actor?.name ?? "")
             }
-            return Response.text(Self.json(webhook, secret: nil), contentType: MediaTypes.json)
+            let deliveries = try await registry.webhookDeliveries(actor: try context.requireActor())
+            return Response.text(Self.json(webhook, secret: nil, deliveries: deliveries), contentType: MediaTypes.json)
         }
         table.add(.get, "/feed/webhook")
         router.put("/feed/webhook") { request, context in
@@ -100,11 +101,21 @@ struct FeedRoutes: Sendable {
         return id
     }
 
-    private static func json(_ webhook: Webhook, secret: String?) -> String {
+    private static func json(_ delivery: DeliveryRecord) -> String {
+        JSONText.object([
+            ("event_id", "\(delivery.eventID)"), ("idempotency_key", JSONText.quoted(delivery.idempotencyKey)),
+            ("attempts", "\(delivery.attempts)"), ("delivered_at", JSONText.string(delivery.deliveredAt)),
+            ("gave_up_at", JSONText.string(delivery.gaveUpAt)), ("next_attempt_at", JSONText.string(delivery.nextAttemptAt)),
+            ("last_error", JSONText.string(delivery.lastError)),
+        ])
+    }
+
+    private static func json(_ webhook: Webhook, secret: String?, deliveries: [DeliveryRecord]? = nil) -> String {
         JSONText.object([
             ("firm_id", JSONText.quoted(webhook.firmID)), ("url", JSONText.quoted(webhook.url)),
             ("set_at", JSONText.quoted(webhook.setAt)), ("set_by", JSONText.quoted(webhook.setBy)),
             ("secret", secret.map(JSONText.quoted)),
+            ("deliveries", deliveries.map { "[" + $0.map(json).joined(separator: ",") + "]" }),
             ("note", secret.map { _ in "\"Deliveries carry Cordon-Signature: sha256=HMAC-SHA256(body, secret) and an Idempotency-Key. The secret is shown only now.\"" }),
         ])
     }
