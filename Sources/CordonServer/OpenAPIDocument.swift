@@ -223,7 +223,8 @@ enum OpenAPIDocument {
             "summary": "Survivor reception plan for a cordon: the displaced (occupancy of the buildings inside), centres with reception capacity outside it within walking distance of its edge, and the exact allocation minimising person-metres walked; the shortfall and the nearest further centres. Commanders, planners, admins.",
             "operationId": "planReception",
             "parameters": [query("format", "json (default), geojson (centres, displaced buildings and flows for a map) or csv.", ["type": "string", "enum": ["json", "geojson", "csv"]])],
-            "requestBody": ["required": true, "content": ["application/json": ["schema": ["type": "object", "required": ["cordon"], "properties": [
+            "requestBody": ["required": true, "content": ["application/json": ["schema": ["type": "object", "properties": [
+                "incident": ["type": "integer", "description": "Plan for an incident's current inner cordon (and its outer cordon unless `outer` is given), instead of `cordon`."],
                 "cordon": ["type": "object", "description": "{\"type\": \"radius\", \"lat\", \"lon\", \"radius_m\"} | {\"type\": \"polygon\", \"geometry\"} | {\"type\": \"corridor\", \"route\": LineString, \"width_m\"}"],
                 "outer": ["type": "object", "description": "An outer cordon of the same forms: centres inside it are not used."],
                 "walk_m": ["type": "number", "default": 1000], "at": ["type": "string", "format": "date-time"],

@@ -32,6 +32,17 @@ import Testing
             let csv = try await server.post("/plan/reception?format=csv", body, contentType: "application/json")
             #expect(csv.text.hasPrefix("centre_id,name,role,distance_from_cordon_m,capacity,assigned"))
 
+            // The same cordon taken from an incident gives the same plan.
+            let incident = try await registry.openIncident(
+                try IncidentDraft(name: "Suspect car", location: GeoPosition(longitude: -0.080334, latitude: 51.514431), locationDescription: nil,
+                                  cordons: IncidentCordons(inner: ZoneCordon(cordon: .radius(try RadiusQuery(latitude: 51.514431, longitude: -0.080334, radius: 200))))),
+                actor: local)
+            let fromIncident = try await server.post("/plan/reception", Data(#"{"incident": \#(incident.id), "at": "2026-03-10T12:00:00Z"}"#.utf8),
+                                                     contentType: "application/json")
+            #expect(fromIncident.status == 200, "\(fromIncident.text.prefix(300))")
+            #expect((fromIncident.json["totals"] as? [String: Any])?["displaced"] as? Int == 78_727)
+            #expect(try await server.post("/plan/reception", Data(#"{"incident": 99}"#.utf8), contentType: "application/json").status == 404)
+
             let bad = try await server.post("/plan/reception", Data(#"{"cordon": {"type": "radius", "lat": 51.5, "lon": -0.08, "radius_m": 0}}"#.utf8),
                                             contentType: "application/json")
             #expect(bad.status == 400)

@@ -13,8 +13,20 @@ struct PlanRoutes: Sendable {
             try context.requireActor().mayLookUp()
             let parameters = try QueryParameters(request, allowed: ["format"])
             let body = try await RequestBody.json(request, example: #"{"cordon": {"type": "radius", "lat": 51.5144, "lon": -0.0803, "radius_m": 200}}"#)
-            let cordon = try PlanCordon.parse(body["cordon"] ?? .null)
-            let outer = try body["outer"].map { json throws(InputError) in try PlanCordon.parse(json, field: "outer") }
+            let cordon: PlanCordon
+            var outer = try body["outer"].map { json throws(InputError) in try PlanCordon.parse(json, field: "outer") }
+            if let incident = body["incident"] {
+                // An incident's current inner cordon, and its outer cordon unless one is given.
+                guard let number = incident.number, number == number.rounded(), number >= 1, number < 1e12 else {
+                    throw InputError(field: "incident", value: incident.text ?? incident.typeName, problem: "is not an incident number",
+                                     fix: "Give \"incident\": 3, or a cordon.")
+                }
+                let current = try await registry.incident(Int(number), actor: try context.requireActor()).cordons.cordons
+                cordon = current.inner.cordon
+                outer = outer ?? current.outer?.cordon
+            } else {
+                cordon = try PlanCordon.parse(body["cordon"] ?? .null)
+            }
             let walk = try body["walk_m"].map { json throws(InputError) in
                 try RadiusQuery.number(json.text, field: "walk_m", example: "1000")
             } ?? Registry.defaultWalkingDistance
