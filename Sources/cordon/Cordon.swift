@@ -9,5 +9,6 @@ struct Cordon: AsyncParsableCommand {
             (see data/README.md), not reports from real sites.
             """,
         subcommands: [Serve.self, Import.self, Near.self, Within.self, Show.self, Stats.self,
-                      Organisations.self, Keys.self, Figures.self, Stale.self, Audit.self, Plan.self])
+                      Organisations.self, Keys.self, Figures.self, Stale.self, Audit.self, Plan.self,
+                      IncidentCommand.self, AlertCommand.self])
 }

@@ -32,6 +32,10 @@ enum ExitStatus {
         case let error as NotFoundError:
             printError("error: \(error)")
             return badInput
+        case let error as StateConflict:
+            // A closed incident or a cancelled alert: the user asked for something refused, not a fault.
+            printError("error: \(error)")
+            return badInput
         case let error as StrictImportFailure:
             for rejection in error.report.rejected { printError("rejected: \(rejection.description)") }
             printError("error: \(error)")

@@ -14,6 +14,7 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Port to listen on; 0 picks a free one (default: $CORDON_PORT, else 8080).") var port: Int?
     @Option(help: "Reader connections in the pool.") var readers = 8
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.") var logLevel = "info"
+    @OptionGroup var presets: PresetOptions
     @OptionGroup var registry: RegistryOptions
 
     func run() async throws {
@@ -29,7 +30,7 @@ struct Serve: AsyncParsableCommand {
         let configuration = ServerConfiguration(
             host: host ?? environment["CORDON_HOST"] ?? "127.0.0.1", port: portNumber,
             databasePath: registry.databasePath, dayWindow: try registry.dayWindow(), staleness: try registry.staleness(),
-            readers: max(1, readers), logLevel: level)
+            readers: max(1, readers), logLevel: level, presets: try presets.load())
         let app = try await buildApplication(configuration: configuration) { port in
             Logger(label: "cordon").notice("listening on http://\(configuration.host):\(port)")
         }
