@@ -40,15 +40,21 @@ import Testing
     var db: String { directory.appendingPathComponent("cli.sqlite").path }
 
     func cordon(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Run {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment
         env["CORDON_DATA"] = Self.root.appendingPathComponent("data").path
         env.removeValue(forKey: "CORDON_DB")
         for (key, value) in environment { env[key] = value }
-        process.environment = env
+        return try Self.run(Self.binary, arguments, stdin: stdin, environment: env, in: directory)
+    }
+
+    /// Runs a program to completion, feeding it `stdin`, and collects its output.
+    static func run(_ executable: URL, _ arguments: [String], stdin: String? = nil,
+                    environment: [String: String]? = nil, in directory: URL? = nil) throws -> Run {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        if let environment { process.environment = environment }
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -57,6 +57,12 @@ import Testing
         #expect(table.contains("Total: 39 buildings (39 with figures), 43265 people, 128 guards"))
         #expect(table.contains("Total: 116 buildings (116 with figures), 64975 people"))
 
+        // Reception planning for the incident displaces exactly the inner zone's people.
+        let plan = try json(try cli.cordon(["plan", "reception", "--incident", "1", "--at", "2026-03-10T12:00:00Z", "--format", "json", "--db", db]))
+        let planTotals = try #require(plan["totals"] as? [String: Any])
+        #expect(planTotals["displaced"] as? Int == 43265)
+        #expect(planTotals["buildings_inside"] as? Int == 39)
+
         #expect(try cli.cordon(["org", "create", "acme", "--name", "Acme", "--role", "firm", "--db", db]).status == 0)
         let assigned = try cli.cordon(["org", "assign", "--org", "acme", "--building"] + Self.managed + ["--db", db])
         #expect(assigned.stdout == "acme now manages 3 more building(s)\n", "\(assigned.stderr)")
@@ -91,7 +97,7 @@ import Testing
         let cap = try cli.cordon(["alert", "status", "1", "--format", "cap", "--db", db])
         #expect(cap.stdout.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\">"))
         let schema = CommandLineTests.root.appendingPathComponent("Tests/CordonServerTests/Standards/CAP-v1.2.xsd").path
-        let validation = try Self.run("/usr/bin/env", ["xmllint", "--noout", "--schema", schema, "-"], stdin: cap.stdout)
+        let validation = try CommandLineTests.run(URL(fileURLWithPath: "/usr/bin/env"), ["xmllint", "--noout", "--schema", schema, "-"], stdin: cap.stdout)
         #expect(validation.status == 0, "\(validation.stderr)")
         #expect(validation.stderr.contains("- validates"))
 
@@ -191,22 +197,4 @@ import Testing
     }
 
     static let route = #"{"type": "LineString", "coordinates": [[-0.0823, 51.5178], [-0.0800, 51.5180]]}"#
-
-    static func run(_ executable: String, _ arguments: [String], stdin: String) throws -> CommandLineTests.Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        input.fileHandleForWriting.write(Data(stdin.utf8))
-        try input.fileHandleForWriting.close()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CommandLineTests.Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                                    stderr: String(decoding: stderr, as: UTF8.self))
-    }
 }

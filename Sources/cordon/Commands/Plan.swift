@@ -12,7 +12,7 @@ struct Plan: AsyncParsableCommand {
     struct Reception: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Allocate the people inside a cordon to reception centres, exactly minimising the distance walked.",
-            discussion: "Give a radius cordon (--lat --lon --radius), a polygon (--polygon FILE) or a corridor (--corridor FILE --width M).")
+            discussion: "Give a radius cordon (--lat --lon --radius), a polygon (--polygon FILE), a corridor (--corridor FILE --width M) or an incident (--incident ID).")
 
         @Option(parsing: .unconditional, help: "Latitude of a radius cordon's centre.") var lat: String?
         @Option(parsing: .unconditional, help: "Longitude of a radius cordon's centre.") var lon: String?
@@ -20,6 +20,8 @@ struct Plan: AsyncParsableCommand {
         @Option(help: ArgumentHelp("A GeoJSON polygon cordon; - reads standard input.", valueName: "file")) var polygon: String?
         @Option(help: ArgumentHelp("A GeoJSON LineString route for a corridor cordon.", valueName: "file")) var corridor: String?
         @Option(help: "The corridor's width in metres.") var width: Double?
+        @Option(help: ArgumentHelp("Plan for this incident's current inner cordon, its outer cordon excluded from the centres.", valueName: "id"))
+        var incident: Int?
         @Option(name: .customLong("outer-radius"), help: "An outer cordon around the same centre: centres inside it are not used.") var outerRadius: String?
         @Option(help: "Walking distance from the cordon's edge, metres.") var walk = Registry.defaultWalkingDistance
         @Option(help: "table, json, geojson or csv.") var format: Format = .table
@@ -27,13 +29,21 @@ struct Plan: AsyncParsableCommand {
         @OptionGroup var registry: RegistryOptions
 
         func run() async throws {
-            let cordon = try readCordon()
+            let instant = try at.map { try LookupTime.parse($0, field: "--at") } ?? Date()
+            let target = try await registry.open()
+            let cordon: PlanCordon
             var outer: PlanCordon?
+            if let incident {
+                let current = try await target.incident(incident, actor: localActor).cordons.cordons
+                cordon = current.inner.cordon
+                outer = current.outer?.cordon
+            } else {
+                cordon = try readCordon()
+            }
             if let outerRadius {
                 outer = .radius(try RadiusQuery.parse(latitude: lat, longitude: lon, radius: outerRadius))
             }
-            let instant = try at.map { try LookupTime.parse($0, field: "--at") } ?? Date()
-            let plan = try await registry.open().receptionPlan(for: cordon, outer: outer, walkingDistance: walk, at: instant)
+            let plan = try await target.receptionPlan(for: cordon, outer: outer, walkingDistance: walk, at: instant)
             switch format {
             case .table: print(PlanTable.render(plan), terminator: "")
             case .json: print(plan.json())
@@ -44,10 +54,10 @@ struct Plan: AsyncParsableCommand {
 
         func readCordon() throws -> PlanCordon {
             if let polygon {
-                return .area(try AreaQuery.parse(try read(polygon, field: "--polygon"), field: "--polygon"))
+                return .area(try AreaQuery.parse(try InputFile.data(polygon, field: "--polygon"), field: "--polygon"))
             }
             if let corridor {
-                let json = try JSONValue.parse(try read(corridor, field: "--corridor"))
+                let json = try InputFile.json(corridor, field: "--corridor")
                 return try PlanCordon.corridor(route: json, width: width ?? 0, field: "--corridor")
             }
             guard lat != nil || lon != nil || radius != nil else {
@@ -55,14 +65,6 @@ struct Plan: AsyncParsableCommand {
                                  fix: "Give --lat, --lon and --radius, or --polygon FILE, or --corridor FILE --width METRES.")
             }
             return .radius(try RadiusQuery.parse(latitude: lat, longitude: lon, radius: radius))
-        }
-
-        func read(_ path: String, field: String) throws -> Data {
-            if path == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw InputError(field: field, value: path, problem: "cannot be read", fix: "Give the path of a GeoJSON file, or - for standard input.")
-            }
-            return data
         }
     }
 
