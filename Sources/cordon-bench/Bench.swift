@@ -43,12 +43,34 @@ struct Bench: AsyncParsableCommand {
             notes.append("generated import: \(report.added) buildings in \(format(seconds)) s "
                          + "(\(Int(Double(report.added) / seconds)) per second), file \(fileSize(path))")
         }
+        notes.append(try await measureAlerts(bundled))
         notes.append(measureSolver())
         if bulkRows > 0 {
             notes.append(try await measureBulkUpload(folder: folder))
         }
         print("")
         for note in notes { print(note) }
+    }
+
+    /// An incident's zones, and alerts resolved, frozen, fed and audited in one transaction:
+    /// to the 200 m inner cordon at Liverpool Street and to the whole City.
+    func measureAlerts(_ registry: Registry) async throws -> String {
+        let police = Actor.localOperator(user: "bench")
+        let location = GeoPosition(longitude: -0.0823, latitude: 51.5178)
+        let cordons = IncidentCordons(inner: ZoneCordon(cordon: .radius(try RadiusQuery(latitude: 51.5178, longitude: -0.0823, radius: 200))),
+                                      outer: ZoneCordon(cordon: .radius(try RadiusQuery(latitude: 51.5178, longitude: -0.0823, radius: 400))))
+        let incident = try await registry.openIncident(
+            try IncidentDraft(name: "Benchmark", location: location, locationDescription: nil, cordons: cordons), actor: police)
+        let (zones, zonesSeconds) = try await timed { try await registry.zones(of: incident.id, actor: police) }
+        let (inner, innerSeconds) = try await timed {
+            try await registry.sendAlert(incident: incident.id, try AlertDraft(priority: .red, message: "m", target: .zones([.inner])), actor: police)
+        }
+        let (city, citySeconds) = try await timed {
+            try await registry.sendAlert(incident: incident.id, try AlertDraft(priority: .green, message: "m", target: .city), actor: police)
+        }
+        return "incident zones (\(zones.zones.map { "\($0.result.matches.count)" }.joined(separator: " + ")) buildings): \(format(zonesSeconds * 1_000)) ms; "
+            + "alert to the inner zone (\(inner.recipients.count) recipients): \(format(innerSeconds * 1_000)) ms; "
+            + "to the whole City (\(city.recipients.count)): \(format(citySeconds * 1_000)) ms"
     }
 
     /// A firm's spreadsheet of `bulkRows` buildings (three figures each) through the same
