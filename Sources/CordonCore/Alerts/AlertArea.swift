@@ -12,7 +12,12 @@ extension AlertArea {
         case .area(let query):
             self.init(description: description, circle: nil, polygons: query.geo.polygons.compactMap(\.rings.first))
         case .corridor:
-            self.init(description: description, circle: nil, polygons: try Registry.corridorBuffer(cordon.cordon, in: db).rings)
+            // CAP has no holes: the buffer's outer rings, from grid metres to lon/lat.
+            let transformer = CoordinateTransformer.shared
+            let rings = try GeoJSONRings.outer(try Registry.corridorBuffer(cordon.cordon, in: db).gridGeoJSON).map { ring in
+                ring.compactMap { transformer.toGeo(GridPoint(easting: $0.x, northing: $0.y)) }
+            }
+            self.init(description: description, circle: nil, polygons: rings)
         }
     }
 
@@ -31,18 +36,9 @@ extension AlertArea {
         }
     }
 
-    /// The outer ring of each polygon of a GeoJSON Polygon or MultiPolygon.
+    /// The outer ring of each polygon of lon/lat GeoJSON text.
     static func outerRings(_ geojson: String) throws -> [[GeoPosition]] {
-        let json = try JSONValue.parse(Data(geojson.utf8))
-        let polygons = json["type"]?.string == "MultiPolygon" ? (json["coordinates"]?.array ?? []) : [json["coordinates"] ?? .null]
-        return polygons.compactMap { $0.array?.first?.array.map(positions) }
-    }
-
-    private static func positions(_ ring: [JSONValue]) -> [GeoPosition] {
-        ring.compactMap { position in
-            guard let pair = position.array, pair.count >= 2, let lon = pair[0].number, let lat = pair[1].number else { return nil }
-            return GeoPosition(longitude: lon, latitude: lat)
-        }
+        try GeoJSONRings.outer(geojson).map { $0.map { GeoPosition(longitude: $0.x, latitude: $0.y) } }
     }
 
     /// {"description", "circle": {"lat", "lon", "radius_m"}} or {"description", "polygons": [[[lon, lat], ...]]}.
@@ -64,6 +60,8 @@ extension AlertArea {
             circle = (GeoPosition(longitude: lon, latitude: lat), radius)
         }
         self.init(description: json["description"]?.string ?? "", circle: circle,
-                  polygons: json["polygons"]?.array?.compactMap { $0.array.map(Self.positions) } ?? [])
+                  polygons: json["polygons"]?.array?.compactMap { ring in
+                      ring.array.map { GeoJSONRings.pairs($0).map { GeoPosition(longitude: $0.x, latitude: $0.y) } }
+                  } ?? [])
     }
 }

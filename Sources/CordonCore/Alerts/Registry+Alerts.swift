@@ -162,11 +162,11 @@ extension Registry {
             }
             var addressees: [Addressee] = []
             var areas: [AlertArea] = []
-            let all = try zoneMatches(incident, in: db).filter { wanted.contains($0.0) }
-            let reach = try reach(of: all.flatMap { $0.2.map(\.id) }, from: incident.location, in: db)
-            for (zone, cordon, matches) in all {
-                addressees += matches.map { Addressee(buildingID: $0.id, zone: zone, distance: $0.distance, firmID: reach[$0.id]?.firm) }
-                areas.append(try AlertArea(zone: zone, cordon: cordon, in: db))
+            for found in try zoneMatches(incident, in: db) where wanted.contains(found.zone) {
+                addressees += found.matches.map {
+                    Addressee(buildingID: $0.id, zone: found.zone, distance: $0.distance, firmID: found.firms[$0.id])
+                }
+                areas.append(try AlertArea(zone: found.zone, cordon: found.cordon, in: db))
             }
             return (addressees, areas)
         case .city:

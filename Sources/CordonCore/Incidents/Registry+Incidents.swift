@@ -91,10 +91,10 @@ extension Registry {
         let cutoffs = staleness.cutoffs(at: now)
         return try await database.read { db in
             let incident = try Self.incident(id, in: db)
-            let zones = try Self.zoneMatches(incident, in: db).map { zone, cordon, matches in
-                IncidentZones.ZoneResult(zone: zone, cordon: cordon,
-                                         result: LookupResult(shape: cordon.cordon.lookupShape, at: instant, period: period,
-                                                              cutoffs: cutoffs, matches: matches))
+            let zones = try Self.zoneMatches(incident, in: db).map { found in
+                IncidentZones.ZoneResult(zone: found.zone, cordon: found.cordon,
+                                         result: LookupResult(shape: found.cordon.cordon.lookupShape, at: instant, period: period,
+                                                              cutoffs: cutoffs, matches: found.matches))
             }
             return IncidentZones(incident: incident, zones: zones)
         }
@@ -122,17 +122,25 @@ extension Registry {
         ])
     }
 
+    /// One zone's buildings with the firm managing each (absent: none).
+    struct ZoneBuildings {
+        let zone: Zone
+        let cordon: ZoneCordon
+        let matches: [BuildingMatch]
+        let firms: [String: String]
+    }
+
     /// Each zone's buildings, innermost zone first; a building is listed once, in the innermost
     /// zone it touches, nearest the incident first.
-    static func zoneMatches(_ incident: Incident, in db: Database) throws -> [(Zone, ZoneCordon, [BuildingMatch])] {
+    static func zoneMatches(_ incident: Incident, in db: Database) throws -> [ZoneBuildings] {
         var seen = Set<String>()
-        var zones: [(Zone, ZoneCordon, [BuildingMatch])] = []
+        var zones: [ZoneBuildings] = []
         for (zone, cordon) in incident.cordons.cordons.zones {
             let found = try buildings(in: cordon.cordon, db: db).matches.filter { seen.insert($0.id).inserted }
             let reach = try self.reach(of: found.map(\.id), from: incident.location, in: db)
             let matches = found.map { $0.at(distance: reach[$0.id]?.distance ?? 0) }
                 .sorted { ($0.distance ?? 0, $0.id) < ($1.distance ?? 0, $1.id) }
-            zones.append((zone, cordon, matches))
+            zones.append(ZoneBuildings(zone: zone, cordon: cordon, matches: matches, firms: reach.compactMapValues(\.firm)))
         }
         return zones
     }

@@ -25,23 +25,13 @@ extension Registry {
         }
     }
 
-    /// A corridor's area: its route buffered by half its width, as grid WKT and as lon/lat
-    /// outer rings (for CAP, which has no holes).
-    static func corridorBuffer(_ cordon: PlanCordon, in db: Database) throws -> (wkt: String, rings: [[GeoPosition]]) {
+    /// A corridor's area: its route buffered by half its width, as grid WKT for queries and
+    /// as GeoJSON in grid metres for drawing.
+    static func corridorBuffer(_ cordon: PlanCordon, in db: Database) throws -> (wkt: String, gridGeoJSON: String) {
         guard case .corridor(_, _, let width) = cordon, let line = cordon.routeWKT,
               let row = try Row.fetchOne(db.cachedStatement(sql: Query.planBuffer.sql), arguments: ["wkt": line, "distance": width / 2]),
               let wkt: String = row["wkt"], let geojson: String = row["geojson"]
         else { throw StorageError("could not buffer the corridor's route") }
-        let json = try JSONValue.parse(Data(geojson.utf8))
-        let polygons: [JSONValue] = json["type"]?.string == "MultiPolygon" ? (json["coordinates"]?.array ?? [])
-                                                                           : [json["coordinates"] ?? .null]
-        let transformer = CoordinateTransformer.shared
-        let rings = polygons.compactMap { polygon -> [GeoPosition]? in
-            polygon.array?.first?.array?.compactMap { position -> GeoPosition? in
-                guard let pair = position.array, pair.count >= 2, let x = pair[0].number, let y = pair[1].number else { return nil }
-                return transformer.toGeo(GridPoint(easting: x, northing: y))
-            }
-        }
-        return (wkt, rings)
+        return (wkt, geojson)
     }
 }
