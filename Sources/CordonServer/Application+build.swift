@@ -36,13 +36,14 @@ public func buildApplication(
 ) async throws -> some ApplicationProtocol {
     var logger = logger ?? Logger(label: "cordon")
     logger.logLevel = configuration.logLevel
-    let (registry, created) = try await Registry.open(
+    let (opened, created) = try await Registry.open(
         path: configuration.databasePath, dayWindow: configuration.dayWindow, staleness: configuration.staleness,
         readers: configuration.readers)
     if let created {
         logger.notice("created \(configuration.databasePath) from the bundled Square Mile data: \(created.summary) (demonstration figures)")
     }
-    try await registry.database.warmUp(readers: configuration.readers)
+    try await opened.database.warmUp(readers: configuration.readers)
+    let registry = configuration.radiusIndex ? try await opened.withRadiusIndex() : opened
     let signal = FeedSignal()
     let (router, _) = buildRouter(registry: registry, configuration: configuration, signal: signal)
     let dispatcher = WebhookDispatcher(registry: registry, policy: configuration.webhookRetry,

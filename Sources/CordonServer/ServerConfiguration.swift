@@ -18,11 +18,15 @@ public struct ServerConfiguration: Sendable {
     /// How often the webhook outbox and the live streams look for work another process
     /// (the command line) wrote; alerts sent through this server wake them at once.
     public var pollInterval: Duration
+    /// Radius lookups from an in-memory copy of the buildings and figures, checked against
+    /// the database's revision (see `RadiusIndex`); false answers every lookup in SQL.
+    public var radiusIndex: Bool
 
     public init(host: String = "127.0.0.1", port: Int = 8080, databasePath: String = "cordon.sqlite",
                 dayWindow: DayWindow = .standard, staleness: StalenessPolicy = .standard, readers: Int = 8,
                 logLevel: Logger.Level = .info, presets: CordonPresets = .standard,
-                webhookRetry: WebhookRetryPolicy = .standard, pollInterval: Duration = .seconds(1)) {
+                webhookRetry: WebhookRetryPolicy = .standard, pollInterval: Duration = .seconds(1),
+                radiusIndex: Bool = true) {
         self.host = host
         self.port = port
         self.databasePath = databasePath
@@ -33,5 +37,6 @@ public struct ServerConfiguration: Sendable {
         self.presets = presets
         self.webhookRetry = webhookRetry
         self.pollInterval = pollInterval
+        self.radiusIndex = radiusIndex
     }
 }

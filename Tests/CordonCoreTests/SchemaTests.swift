@@ -24,7 +24,8 @@ import CordonTestSupport
         let reopened = try await RegistryDatabase.open(path: path)
         let applied = try await reopened.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier") }
         #expect(applied == ["schema/0001_spatial_metadata", "schema/0002_buildings", "schema/0003_site_figures", "schema/0004_reference_areas",
-                           "schema/0005_organisations", "schema/0006_audit_log", "schema/0007_incidents"])
+                           "schema/0005_organisations", "schema/0006_audit_log", "schema/0007_incidents",
+                           "schema/0008_lookup_revision"])
     }
 
     @Test func theFileIsAStandardSpatiaLiteLayerThatGDALReads() async throws {

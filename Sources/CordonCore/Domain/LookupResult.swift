@@ -23,6 +23,23 @@ public struct BuildingMatch: Sendable, Equatable {
     public let inside: Containment?
     /// Nil when nobody has reported figures for the building.
     public let figures: SiteFigures?
+    /// The building's output text, when rendered ahead (the in-memory radius index does).
+    var text: BuildingText? = nil
+
+    /// The same building, whether or not its text was rendered ahead.
+    public static func == (lhs: BuildingMatch, rhs: BuildingMatch) -> Bool {
+        lhs.id == rhs.id && lhs.name == rhs.name && lhs.address == rhs.address && lhs.postcode == rhs.postcode
+            && lhs.ward == rhs.ward && lhs.footprintGeoJSON == rhs.footprintGeoJSON && lhs.distance == rhs.distance
+            && lhs.inside == rhs.inside && lhs.figures == rhs.figures
+    }
+}
+
+extension BuildingMatch {
+    /// The same building found `distance` metres from a lookup's centre.
+    func at(distance: Double) -> BuildingMatch {
+        BuildingMatch(id: id, name: name, address: address, postcode: postcode, ward: ward, footprintGeoJSON: footprintGeoJSON,
+                      distance: distance, inside: inside, figures: figures, text: text)
+    }
 }
 
 /// Sums over the buildings of a lookup, for the period that applied.
@@ -55,11 +72,16 @@ public struct LookupTotals: Sendable, Equatable {
     }
 
     public init(_ matches: [BuildingMatch], period: Period, cutoffs: StalenessPolicy.Cutoffs) {
+        self.init(matches.lazy.map(\.figures), period: period, cutoffs: cutoffs)
+    }
+
+    /// Sums each building's figures (nil for a building without any).
+    init(_ buildings: some Collection<SiteFigures?>, period: Period, cutoffs: StalenessPolicy.Cutoffs) {
         var withFigures = 0, occupancy = 0, guards = 0, trauma = 0, firstAid = 0, defib = 0, reception = 0
         var demonstration = false
         var stale = 0
-        for match in matches {
-            guard let figures = match.figures else { continue }
+        for figures in buildings {
+            guard let figures else { continue }
             withFigures += 1
             occupancy += figures.occupancy(period)?.value ?? 0
             guards += figures.guards(period)?.value ?? 0
@@ -72,7 +94,7 @@ public struct LookupTotals: Sendable, Equatable {
                 if let reported = figures[figure], cutoffs.isStale(figure, confirmedAt: reported.confirmedAt) { stale += 1 }
             }
         }
-        self.buildings = matches.count
+        self.buildings = buildings.count
         self.buildingsWithFigures = withFigures
         self.occupancy = occupancy
         self.guards = guards

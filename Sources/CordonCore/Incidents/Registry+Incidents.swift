@@ -177,13 +177,6 @@ public struct IncidentZones: Sendable {
     public let zones: [ZoneResult]
 }
 
-extension BuildingMatch {
-    func at(distance: Double) -> BuildingMatch {
-        BuildingMatch(id: id, name: name, address: address, postcode: postcode, ward: ward, footprintGeoJSON: footprintGeoJSON,
-                      distance: distance, inside: inside, figures: figures)
-    }
-}
-
 extension PlanCordon {
     var lookupShape: LookupResult.Shape {
         switch self {

@@ -7,6 +7,10 @@ extension Registry {
     public func nearTotals(_ query: RadiusQuery, at instant: Date = Date(), now: Date = Date()) async throws -> LookupResult {
         let period = dayWindow.period(at: instant)
         let cutoffs = staleness.cutoffs(at: now)
+        if let snapshot = try await radiusIndex?.current() {
+            return LookupResult(shape: .radius(query), at: instant, period: period, cutoffs: cutoffs,
+                                totals: snapshot.totals(near: query, period: period, cutoffs: cutoffs))
+        }
         let arguments: StatementArguments = [
             "live_cutoff": cutoffs.live, "equipment_cutoff": cutoffs.equipment,
             "x": query.grid.easting, "y": query.grid.northing,

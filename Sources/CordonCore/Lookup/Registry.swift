@@ -6,17 +6,32 @@ public struct Registry: Sendable {
     public let database: RegistryDatabase
     public let dayWindow: DayWindow
     public let staleness: StalenessPolicy
+    /// An in-memory copy of what radius lookups read, for a long-running server; nil (the
+    /// command line's one-shot lookups) means SQL every time.
+    public let radiusIndex: RadiusIndex?
 
-    public init(database: RegistryDatabase, dayWindow: DayWindow = .standard, staleness: StalenessPolicy = .standard) {
+    public init(database: RegistryDatabase, dayWindow: DayWindow = .standard, staleness: StalenessPolicy = .standard,
+                radiusIndex: RadiusIndex? = nil) {
         self.database = database
         self.dayWindow = dayWindow
         self.staleness = staleness
+        self.radiusIndex = radiusIndex
+    }
+
+    /// The same registry answering radius lookups from memory while its copy is current.
+    public func withRadiusIndex(recheckInterval: Duration = RadiusIndex.defaultRecheckInterval) async throws -> Registry {
+        Registry(database: database, dayWindow: dayWindow, staleness: staleness,
+                 radiusIndex: try await RadiusIndex(database: database, recheckInterval: recheckInterval))
     }
 
     /// Every building whose footprint lies within the circle, nearest first (then by id).
     /// Figures are marked stale against `now` (the real time), whatever time `at` chooses.
     public func near(_ query: RadiusQuery, at instant: Date = Date(), now: Date = Date()) async throws -> LookupResult {
-        let matches = try await database.read { db in try Self.matches(near: query, in: db) }
+        let matches = if let snapshot = try await radiusIndex?.current() {
+            snapshot.matches(near: query)
+        } else {
+            try await database.read { db in try Self.matches(near: query, in: db) }
+        }
         return LookupResult(shape: .radius(query), at: instant, period: dayWindow.period(at: instant),
                             cutoffs: staleness.cutoffs(at: now), matches: matches)
     }

@@ -12,12 +12,9 @@ extension LookupResult {
         out += ",\"features\":["
         for (index, match) in matches.enumerated() {
             if index > 0 { out += "," }
-            out += "{\"type\":\"Feature\",\"id\":"
-            JSONText.appendQuoted(match.id, to: &out)
-            out += ",\"geometry\":"
-            out += match.footprintGeoJSON
-            out += ",\"properties\":"
-            appendProperties(match, includeID: false, to: &out)
+            let text = match.text ?? BuildingText(match)
+            out += text.feature
+            appendVaryingProperties(match, text, to: &out)
             out += "}"
         }
         out += "]}"
@@ -72,37 +69,31 @@ extension LookupResult {
     }
 
     func appendProperties(_ match: BuildingMatch, includeID: Bool, to out: inout String) {
-        out += "{"
+        let text = match.text ?? BuildingText(match)
         if includeID {
-            out += "\"id\":"
-            JSONText.appendQuoted(match.id, to: &out)
-            out += ","
+            out += text.entry
+        } else {
+            out += "{"
+            out += text.details
         }
-        out += "\"name\":"
-        JSONText.appendOptional(match.name, to: &out)
-        out += ",\"address\":"
-        JSONText.appendOptional(match.address, to: &out)
-        out += ",\"postcode\":"
-        JSONText.appendOptional(match.postcode, to: &out)
-        out += ",\"ward\":"
-        JSONText.appendOptional(match.ward, to: &out)
-        if let distance = match.distance { out += ",\"distance_m\":" + JSONText.number(distance) }
-        if let inside = match.inside { out += ",\"inside\":\"" + inside.rawValue + "\"" }
+        appendVaryingProperties(match, text, to: &out)
+    }
+
+    /// What depends on the lookup: distance or containment, the period, and each figure's
+    /// staleness; then the rest of the building's text, closing its properties object.
+    private func appendVaryingProperties(_ match: BuildingMatch, _ text: BuildingText, to out: inout String) {
+        if let distance = match.distance {
+            out += ",\"distance_m\":"
+            out += JSONText.number(distance)
+        }
+        if let inside = match.inside { out += inside == .full ? ",\"inside\":\"full\"" : ",\"inside\":\"partial\"" }
         out += period == .day ? ",\"period\":\"day\"" : ",\"period\":\"night\""
-        let figures = match.figures
-        out += figures == nil ? ",\"figures_reported\":false" : ",\"figures_reported\":true"
-        for (name, figure) in SiteFigures.shown(for: period) {
-            let reported = figures?[figure]
-            out += ",\"" + name + "\":"
-            out += reported.map { String($0.value) } ?? "null"
-            out += ",\"" + name + "_confirmed_at\":"
-            JSONText.appendOptional(reported?.confirmedAt, to: &out)
-            out += ",\"" + name + "_stale\":"
-            out += reported.map { cutoffs.isStale(figure, confirmedAt: $0.confirmedAt) ? "true" : "false" } ?? "null"
+        out += text.figuresReported ? ",\"figures_reported\":true" : ",\"figures_reported\":false"
+        for piece in period == .day ? text.dayFigures : text.nightFigures {
+            out += piece.text
+            out += piece.confirmedAt.map { cutoffs.isStale(piece.figure, confirmedAt: $0) ? "true" : "false" } ?? "null"
         }
-        out += ",\"confirmed_by\":"
-        JSONText.appendOptional(figures?[.occupancyDay]?.confirmedBy, to: &out)
-        out += (figures?.demonstration ?? false) ? ",\"demonstration_figures\":true}" : ",\"demonstration_figures\":false}"
+        out += text.tail
     }
 
     /// One row per building, then a TOTAL row; figures for the period that applied.

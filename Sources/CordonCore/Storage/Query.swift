@@ -28,6 +28,8 @@ extension Query {
     static let radius = Query("lookup/radius")
     static let polygon = Query("lookup/polygon")
     static let radiusTotals = Query("lookup/radius_totals")
+    static let lookupRevision = Query("lookup/revision")
+    static let residentBuildings = Query("lookup/resident")
     static let polygonTotals = Query("lookup/polygon_totals")
     static let areaIsValid = Query("lookup/area_is_valid")
     static let buildingByID = Query("buildings/by_id")

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// The SpatiaLite file: one writer connection and a pool of readers (WAL), every connection
 /// with SpatiaLite loaded. GRDB runs each access on the connection's own Dispatch queue, so
@@ -7,6 +8,9 @@ import GRDB
 public final class RegistryDatabase: Sendable {
     public let path: String
     let pool: DatabasePool
+    /// Writes through this object that have finished (committed or rolled back): what an
+    /// in-memory copy of the data compares to know that this process has written since.
+    let completedWrites = Atomic<UInt64>(0)
 
     private init(path: String, pool: DatabasePool) {
         self.path = path
@@ -42,7 +46,8 @@ public final class RegistryDatabase: Sendable {
     }
 
     func write<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        try await pool.write(work)
+        defer { completedWrites.add(1, ordering: .releasing) }
+        return try await pool.write(work)
     }
 
     /// Opens every reader connection once, so the first real requests do not pay for

@@ -14,6 +14,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Port to listen on; 0 picks a free one (default: $CORDON_PORT, else 8080).") var port: Int?
     @Option(help: "Reader connections in the pool.") var readers = 8
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.") var logLevel = "info"
+    @Flag(inversion: .prefixedNo,
+          help: "Answer radius lookups from an in-memory copy of the buildings and figures, checked against the database on every change.")
+    var radiusIndex = true
     @OptionGroup var presets: PresetOptions
     @OptionGroup var registry: RegistryOptions
 
@@ -30,7 +33,7 @@ struct Serve: AsyncParsableCommand {
         let configuration = ServerConfiguration(
             host: host ?? environment["CORDON_HOST"] ?? "127.0.0.1", port: portNumber,
             databasePath: registry.databasePath, dayWindow: try registry.dayWindow(), staleness: try registry.staleness(),
-            readers: max(1, readers), logLevel: level, presets: try presets.load())
+            readers: max(1, readers), logLevel: level, presets: try presets.load(), radiusIndex: radiusIndex)
         let app = try await buildApplication(configuration: configuration) { port in
             Logger(label: "cordon").notice("listening on http://\(configuration.host):\(port)")
         }
