@@ -28,9 +28,11 @@ struct Bench: AsyncParsableCommand {
         }
         try await bundled.database.checkpoint()
         try await measure(bundled, name: "Square Mile (1,322)", extent: .city)
+        let (bundledIndexed, bundledIndexNote) = try await withIndex(bundled, name: "bundled")
+        try await measureRadius(bundledIndexed, name: "Square Mile (1,322)", extent: .city, suffix: " (server, in memory)")
         let (coverage, coverageSeconds) = try await timed { try await bundled.coverage(radius: 200, spacing: 50) }
 
-        var notes = ["bundled import: \(format(bundledImport)) s, file \(fileSize(bundledPath))",
+        var notes = ["bundled import: \(format(bundledImport)) s, file \(fileSize(bundledPath))", bundledIndexNote,
                      "full-City coverage, 200 m cordon every 50 m: \(coverage.points.count) points in \(format(coverageSeconds)) s"]
         if synthetic > 0 {
             let path = folder.appendingPathComponent("synthetic.sqlite").path
@@ -40,8 +42,11 @@ struct Bench: AsyncParsableCommand {
             let (report, seconds) = try await timed { try await registry.importFeatures(features) }
             try await registry.database.checkpoint()
             try await measure(registry, name: "generated (\(synthetic))", extent: .greaterLondon)
+            let (indexed, indexNote) = try await withIndex(registry, name: "generated")
+            try await measureRadius(indexed, name: "generated (\(synthetic))", extent: .greaterLondon, suffix: " (server, in memory)")
             notes.append("generated import: \(report.added) buildings in \(format(seconds)) s "
                          + "(\(Int(Double(report.added) / seconds)) per second), file \(fileSize(path))")
+            notes.append(indexNote)
         }
         notes.append(try await measureAlerts(bundled))
         notes.append(measureSolver())
@@ -111,25 +116,42 @@ struct Bench: AsyncParsableCommand {
         return "reception allocation, 500 buildings x 200 centres, \(people) people: \(plan.assigned) placed exactly in \(format(seconds, 3)) s"
     }
 
+    /// The same registry with the server's in-memory radius index, and how long it took to
+    /// read and how much memory it holds.
+    func withIndex(_ registry: Registry, name: String) async throws -> (Registry, String) {
+        let before = residentMemory()
+        let (indexed, seconds) = try await timed { try await registry.withRadiusIndex() }
+        let grown = max(0, residentMemory() - before)
+        return (indexed, "\(name) in-memory radius index: read in \(format(seconds)) s, "
+                + "\(format(Double(grown) / 1_048_576, 1)) MiB resident")
+    }
+
     func measure(_ registry: Registry, name: String, extent: Extent) async throws {
+        try await measureRadius(registry, name: name, extent: extent, suffix: "")
+        var random = SplitMix64(seed: seed &+ 1)
+        let areas = (0..<lookups).map { _ in extent.randomRectangle(&random, width: 0.003, height: 0.0015) }
+        let (latencies, hits) = try await sample(areas) { json in
+            try await registry.within(AreaQuery.parse(json)).matches.count
+        }
+        report(name, "polygon ~210 x 170 m", latencies, hits)
+    }
+
+    /// Radius lookups at 50-400 m and 200 m totals, at the same random points whichever path
+    /// answers them.
+    func measureRadius(_ registry: Registry, name: String, extent: Extent, suffix: String) async throws {
         var random = SplitMix64(seed: seed)
         for radius in [50.0, 100, 200, 400] {
             let points = (0..<lookups).map { _ in extent.randomPoint(&random) }
             let (latencies, hits) = try await sample(points) { point in
                 try await registry.near(RadiusQuery(latitude: point.latitude, longitude: point.longitude, radius: radius)).matches.count
             }
-            report(name, "radius \(Int(radius)) m", latencies, hits)
+            report(name, "radius \(Int(radius)) m" + suffix, latencies, hits)
         }
         let centres = (0..<lookups).map { _ in extent.randomPoint(&random) }
         let (totalsLatencies, buildings) = try await sample(centres) { point in
             try await registry.nearTotals(RadiusQuery(latitude: point.latitude, longitude: point.longitude, radius: 200)).totals.buildings
         }
-        report(name, "radius 200 m, totals only", totalsLatencies, buildings)
-        let areas = (0..<lookups).map { _ in extent.randomRectangle(&random, width: 0.003, height: 0.0015) }
-        let (latencies, hits) = try await sample(areas) { json in
-            try await registry.within(AreaQuery.parse(json)).matches.count
-        }
-        report(name, "polygon ~210 x 170 m", latencies, hits)
+        report(name, "radius 200 m, totals only" + suffix, totalsLatencies, buildings)
     }
 
     func sample<Input>(_ inputs: [Input], _ lookup: (Input) async throws -> Int) async throws -> ([Double], Double) {
@@ -160,6 +182,15 @@ func timed<T>(_ work: () async throws -> T) async throws -> (T, Double) {
 
 func format(_ value: Double, _ decimals: Int = 2) -> String {
     JSONText.number(value, decimals: decimals)
+}
+
+/// This process's resident memory in bytes (Linux), 0 where unknown.
+func residentMemory() -> Int {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+          let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "")
+    else { return 0 }
+    return kilobytes * 1_024
 }
 
 func fileSize(_ path: String) -> String {

@@ -48,6 +48,31 @@ import Testing
         }
     }
 
+    /// Radius answers come from the server's in-memory copy; a figure changed through the
+    /// server, or by another process on the same file, is in the next answer all the same.
+    @Test func aChangedFigureIsInTheNextRadiusAnswerWhoeverWroteIt() async throws {
+        let directory = try TemporaryDirectory()
+        let access = try await AccessFixture.make(try await GridFixture.registry(in: directory))
+        try await withServer(databasePath: directory.path("fixture.sqlite"), key: access.commander) { server in
+            let totalsPath = Self.radiusPath(100, extra: "&totals_only=true")
+            #expect(try await server.get(totalsPath).json["totals"].flatMap { ($0 as? [String: Any])?["occupancy"] as? Int } == 150)
+            let patch = try await server.request("PATCH", "/buildings/fixture%2Fcentre/figures", body: Data(#"{"occupancy_day": 900}"#.utf8),
+                                                 contentType: "application/json", key: access.firmA, headers: ["If-Match": "\"1\""])
+            #expect(patch.status == 200, "\(patch.text)")
+            #expect(try await server.get(totalsPath).json["totals"].flatMap { ($0 as? [String: Any])?["occupancy"] as? Int } == 950)
+            let feature = try #require((try await server.get(Self.radiusPath(100)).json["features"] as? [[String: Any]])?.first)
+            #expect((feature["properties"] as? [String: Any])?["occupancy"] as? Int == 900)
+
+            // Other connections to the same file, as the command line would open while the
+            // server runs: the server hears nothing of this write.
+            let other = Registry(database: try await RegistryDatabase.open(path: directory.path("fixture.sqlite")))
+            _ = try await other.writeFigures(of: "fixture/centre", change: try FiguresChange(values: [.occupancyDay: 400]),
+                                             expectedVersion: 2, actor: .localOperator(user: "test"))
+            try await Task.sleep(for: RadiusIndex.defaultRecheckInterval * 3)
+            #expect(try await server.get(totalsPath).json["totals"].flatMap { ($0 as? [String: Any])?["occupancy"] as? Int } == 450)
+        }
+    }
+
     @Test func csvForm() async throws {
         let directory = try TemporaryDirectory()
         let access = try await AccessFixture.make(try await GridFixture.registry(in: directory))

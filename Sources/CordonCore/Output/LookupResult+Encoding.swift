@@ -13,8 +13,13 @@ extension LookupResult {
         for (index, match) in matches.enumerated() {
             if index > 0 { out += "," }
             let text = match.text ?? BuildingText(match)
-            out += text.feature
-            appendVaryingProperties(match, text, to: &out)
+            out += "{\"type\":\"Feature\",\"id\":"
+            out += text.quotedID
+            out += ",\"geometry\":"
+            out += match.footprintGeoJSON
+            out += ",\"properties\":{"
+            out += text.details
+            appendVaryingProperties(match, to: &out)
             out += "}"
         }
         out += "]}"
@@ -71,29 +76,40 @@ extension LookupResult {
     func appendProperties(_ match: BuildingMatch, includeID: Bool, to out: inout String) {
         let text = match.text ?? BuildingText(match)
         if includeID {
-            out += text.entry
+            out += "{\"id\":"
+            out += text.quotedID
+            out += ","
         } else {
             out += "{"
-            out += text.details
         }
-        appendVaryingProperties(match, text, to: &out)
+        out += text.details
+        appendVaryingProperties(match, to: &out)
     }
 
-    /// What depends on the lookup: distance or containment, the period, and each figure's
-    /// staleness; then the rest of the building's text, closing its properties object.
-    private func appendVaryingProperties(_ match: BuildingMatch, _ text: BuildingText, to out: inout String) {
+    /// What follows a building's details: distance or containment, the period, the figures
+    /// with their confirmation and staleness, closing its properties object. Keys are static
+    /// text: this runs for every building of every lookup.
+    private func appendVaryingProperties(_ match: BuildingMatch, to out: inout String) {
         if let distance = match.distance {
             out += ",\"distance_m\":"
             out += JSONText.number(distance)
         }
         if let inside = match.inside { out += inside == .full ? ",\"inside\":\"full\"" : ",\"inside\":\"partial\"" }
         out += period == .day ? ",\"period\":\"day\"" : ",\"period\":\"night\""
-        out += text.figuresReported ? ",\"figures_reported\":true" : ",\"figures_reported\":false"
-        for piece in period == .day ? text.dayFigures : text.nightFigures {
-            out += piece.text
-            out += piece.confirmedAt.map { cutoffs.isStale(piece.figure, confirmedAt: $0) ? "true" : "false" } ?? "null"
+        let figures = match.figures
+        out += figures == nil ? ",\"figures_reported\":false" : ",\"figures_reported\":true"
+        for keys in FigureKeys.shown(for: period) {
+            let reported = figures?[keys.figure]
+            out += keys.value
+            if let reported { out += String(reported.value) } else { out += "null" }
+            out += keys.confirmedAt
+            JSONText.appendOptional(reported?.confirmedAt, to: &out)
+            out += keys.stale
+            if let reported { out += cutoffs.isStale(keys.figure, confirmedAt: reported.confirmedAt) ? "true" : "false" } else { out += "null" }
         }
-        out += text.tail
+        out += ",\"confirmed_by\":"
+        JSONText.appendOptional(figures?[.occupancyDay]?.confirmedBy, to: &out)
+        out += (figures?.demonstration ?? false) ? ",\"demonstration_figures\":true}" : ",\"demonstration_figures\":false}"
     }
 
     /// One row per building, then a TOTAL row; figures for the period that applied.
@@ -119,6 +135,25 @@ extension LookupResult {
                   "\(totals.defibrillators)", "\(totals.receptionCapacity)", "", totals.demonstration ? "true" : "false"]
         lines.append(total.map(CSVField.escape).joined(separator: ","))
         return lines.joined(separator: "\r\n") + "\r\n"
+    }
+}
+
+/// The JSON keys of each shown figure, built once.
+private struct FigureKeys {
+    let figure: Figure
+    /// `,"occupancy":`, `,"occupancy_confirmed_at":`, `,"occupancy_stale":`
+    let value: String, confirmedAt: String, stale: String
+
+    static func shown(for period: Period) -> [FigureKeys] { period == .day ? day : night }
+
+    private static let day = SiteFigures.shown(for: .day).map(FigureKeys.init)
+    private static let night = SiteFigures.shown(for: .night).map(FigureKeys.init)
+
+    private init(name: String, figure: Figure) {
+        self.figure = figure
+        value = ",\"" + name + "\":"
+        confirmedAt = ",\"" + name + "_confirmed_at\":"
+        stale = ",\"" + name + "_stale\":"
     }
 }
 
