@@ -43,7 +43,7 @@ public func buildApplication(
         logger.notice("created \(configuration.databasePath) from the bundled Square Mile data: \(created.summary) (demonstration figures)")
     }
     try await opened.database.warmUp(readers: configuration.readers)
-    let registry = configuration.radiusIndex ? try await opened.withRadiusIndex() : opened
+    let registry = configuration.radiusIndex ? try await opened.withRadiusIndex(logger: logger) : opened
     let signal = FeedSignal()
     let (router, _) = buildRouter(registry: registry, configuration: configuration, signal: signal)
     let dispatcher = WebhookDispatcher(registry: registry, policy: configuration.webhookRetry,

@@ -249,7 +249,13 @@ enum OpenAPIDocument {
         "/openapi.json": ["get": ["summary": "This document.", "operationId": "openapi",
                                   "responses": ["200": ["description": "OpenAPI 3.0 document.", "content": ["application/vnd.oai.openapi+json;version=3.0": ["schema": ["type": "object"]]]]]]],
         "/healthz": ["get": ["summary": "Liveness and database check (no key needed).", "operationId": "health", "security": [[String: Any]](),
-                             "responses": ["200": ["description": "The service and its database answer.", "content": ["application/json": ["schema": ["type": "object"]]]],
+                             "responses": ["200": ["description": "The service and its database answer.", "content": ["application/json": ["schema": [
+                                 "type": "object", "properties": [
+                                     "status": ["type": "string"], "buildings": ["type": "integer"],
+                                     "radius_index": ["type": "object", "nullable": true,
+                                                      "description": "The in-memory copy radius lookups are answered from; null when the server runs with --no-radius-index.",
+                                                      "properties": ["copies_read": ["type": "integer"], "lookups_answered": ["type": "integer"]]],
+                                 ]]]]],
                                            "500": problem("The database does not answer.")]]],
     ] }
 

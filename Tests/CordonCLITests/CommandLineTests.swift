@@ -236,7 +236,7 @@ import Testing
         let (process, listening) = try CommandLineTests.startServer(database: directory.appendingPathComponent("s.sqlite").path)
         let (data, response) = try await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(listening)/healthz")!)
         #expect((response as? HTTPURLResponse)?.statusCode == 200)
-        #expect(String(decoding: data, as: UTF8.self) == #"{"status":"ok","buildings":1322}"#)
+        #expect(String(decoding: data, as: UTF8.self) == #"{"status":"ok","buildings":1322,"radius_index":{"copies_read":1,"lookups_answered":0}}"#)
         process.terminate()  // SIGTERM
         process.waitUntilExit()
         #expect(process.terminationReason == .exit)

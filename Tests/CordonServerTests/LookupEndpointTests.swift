@@ -13,10 +13,13 @@ import Testing
         "/lookup/radius?lat=\(centre.latitude)&lon=\(centre.longitude)&radius=\(radius)&at=\(at)\(extra)"
     }
 
-    @Test func radiusLookupGivesExactIDsDistancesAndTotals() async throws {
+    /// The same answers from the in-memory copy (the default) and from SQL.
+    @Test(arguments: [true, false])
+    func radiusLookupGivesExactIDsDistancesAndTotals(radiusIndex: Bool) async throws {
         let directory = try TemporaryDirectory()
         let access = try await AccessFixture.make(try await GridFixture.registry(in: directory))
-        try await withServer(databasePath: directory.path("fixture.sqlite"), key: access.commander) { server in
+        try await withServer(databasePath: directory.path("fixture.sqlite"), key: access.commander,
+                             configure: { $0.radiusIndex = radiusIndex }) { server in
             let reply = try await server.get(Self.radiusPath(100))
             #expect(reply.status == 200)
             #expect(reply.contentType == "application/geo+json")
@@ -45,6 +48,14 @@ import Testing
             #expect(nightTotals["occupancy"] as? Int == 14)
             #expect(nightTotals["guards"] as? Int == 2)
             #expect(nightTotals["period"] as? String == "night")
+
+            let index = try await server.get("/healthz").json["radius_index"] as? [String: Any]
+            if radiusIndex {
+                #expect(index?["copies_read"] as? Int == 1)
+                #expect(index?["lookups_answered"] as? Int == 2)
+            } else {
+                #expect(index == nil)
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Logging
 
 /// The building registry: lookups, single buildings and statistics over one database.
 public struct Registry: Sendable {
@@ -19,9 +20,10 @@ public struct Registry: Sendable {
     }
 
     /// The same registry answering radius lookups from memory while its copy is current.
-    public func withRadiusIndex(recheckInterval: Duration = RadiusIndex.defaultRecheckInterval) async throws -> Registry {
+    public func withRadiusIndex(recheckInterval: Duration = RadiusIndex.defaultRecheckInterval,
+                                logger: Logger = Logger(label: "cordon.radius-index")) async throws -> Registry {
         Registry(database: database, dayWindow: dayWindow, staleness: staleness,
-                 radiusIndex: try await RadiusIndex(database: database, recheckInterval: recheckInterval))
+                 radiusIndex: try await RadiusIndex(database: database, recheckInterval: recheckInterval, logger: logger))
     }
 
     /// Every building whose footprint lies within the circle, nearest first (then by id).

@@ -8,7 +8,9 @@ struct ServiceRoutes: Sendable {
     func register(on router: Router<CordonRequestContext>, table: inout RouteTable) {
         router.get("/healthz") { _, _ in
             let buildings = try await registry.buildingCount()
-            return Response.text("{\"status\":\"ok\",\"buildings\":\(buildings)}", contentType: MediaTypes.json)
+            // Whether radius lookups are being answered from memory, for operators.
+            let index = registry.radiusIndex.map { "{\"copies_read\":\($0.loads),\"lookups_answered\":\($0.lookupsAnswered)}" } ?? "null"
+            return Response.text("{\"status\":\"ok\",\"buildings\":\(buildings),\"radius_index\":\(index)}", contentType: MediaTypes.json)
         }
         table.add(.get, "/healthz")
         router.get("/openapi.json") { _, _ in Response.text(OpenAPIDocument.text, contentType: MediaTypes.openAPI) }

@@ -46,7 +46,7 @@ struct FootprintShape: Sendable {
             }
             if inside { return 0 }
             var nearest = Double.infinity
-            for r in 0..<(ringStarts.count - 1) {
+            for r in 0..<(ringStarts.count - 1) where ringStarts[r + 1] - ringStarts[r] >= 2 {
                 for i in ringStarts[r]..<(ringStarts[r + 1] - 1) {
                     let d = Self.pointToSegment(x, y, c[2 * i], c[2 * i + 1], c[2 * i + 2], c[2 * i + 3])
                     if d < nearest { nearest = d }

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import Synchronization
 
 /// The query service's in-memory copy of what radius lookups read, kept current.
@@ -20,17 +21,25 @@ public final class RadiusIndex: Sendable {
         var checkedWrites: UInt64
         var loading = false
         var loads = 0
+        /// After a failed read, the next is not tried before this: lookups keep to SQL.
+        var retryAt: ContinuousClock.Instant?
     }
+
+    /// How long lookups keep to SQL after reading a copy failed, before trying again.
+    static let retryDelay: Duration = .seconds(1)
 
     private let database: RegistryDatabase
     private let recheckInterval: Duration
+    private let logger: Logger
     private let state: Mutex<State>
     private let answered = Atomic<Int>(0)
 
     /// Reads the first copy before returning, so that the first lookups are fast.
-    public init(database: RegistryDatabase, recheckInterval: Duration = RadiusIndex.defaultRecheckInterval) async throws {
+    public init(database: RegistryDatabase, recheckInterval: Duration = RadiusIndex.defaultRecheckInterval,
+                logger: Logger = Logger(label: "cordon.radius-index")) async throws {
         self.database = database
         self.recheckInterval = recheckInterval
+        self.logger = logger
         self.state = Mutex(State(snapshot: nil, checkedAt: .now, checkedWrites: 0))
         try await load()
     }
@@ -71,13 +80,20 @@ public final class RadiusIndex: Sendable {
 
     /// Reads a new copy unless one is being read already; lookups use SQL meanwhile.
     private func startLoading() {
+        let now = ContinuousClock.now
         let start = state.withLock { state in
-            if state.loading { return false }
+            if state.loading || state.retryAt.map({ now < $0 }) == true { return false }
             state.loading = true
             return true
         }
         guard start else { return }
-        Task { try? await self.load() }
+        Task {
+            do {
+                try await self.load()
+            } catch {
+                self.logger.error("reading the in-memory radius copy failed; radius lookups use SQL until it succeeds: \(error)")
+            }
+        }
     }
 
     private func load() async throws {
@@ -91,9 +107,13 @@ public final class RadiusIndex: Sendable {
                 state.checkedWrites = writes
                 state.loading = false
                 state.loads += 1
+                state.retryAt = nil
             }
         } catch {
-            state.withLock { $0.loading = false }
+            state.withLock { state in
+                state.loading = false
+                state.retryAt = .now + Self.retryDelay
+            }
             throw error
         }
     }
