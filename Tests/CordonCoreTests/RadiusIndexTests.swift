@@ -10,24 +10,19 @@ import CordonTestSupport
     let day = try! LookupTime.parse("2026-06-01T12:00:00+01:00")
     let night = try! LookupTime.parse("2026-06-01T23:30:00+01:00")
 
-    func fixtureQuery(_ radius: Double) throws -> RadiusQuery {
-        let centre = GridFixture.geo(GridFixture.centre.easting, GridFixture.centre.northing)
-        return try RadiusQuery(latitude: centre.latitude, longitude: centre.longitude, radius: radius)
-    }
-
     @Test func theFixtureCircleFromMemoryMatchesTheHandCheckedAnswers() async throws {
         let directory = try TemporaryDirectory()
         let registry = try await GridFixture.registry(in: directory).withRadiusIndex()
         let index = try #require(registry.radiusIndex)
-        let result = try await registry.near(fixtureQuery(100), at: day)
+        let result = try await registry.near(GridFixture.centreQuery(100), at: day)
         #expect(result.matches.map(\.id) == ["fixture/centre", "fixture/half-in", "fixture/at-radius"])
         let distances = result.matches.compactMap(\.distance)
         #expect(distances.count == 3 && zip(distances, [0, 99.5, 100]).allSatisfy { abs($0 - $1) < 0.001 }, "\(distances)")
         #expect(result.totals.occupancy == 150 && result.totals.guards == 6 && result.totals.receptionCapacity == 50)
-        #expect(try await registry.near(fixtureQuery(100.4), at: day).matches.map(\.id).contains("fixture/half-out") == false)
-        #expect(try await registry.near(fixtureQuery(100.5), at: day).matches.map(\.id)
+        #expect(try await registry.near(GridFixture.centreQuery(100.4), at: day).matches.map(\.id).contains("fixture/half-out") == false)
+        #expect(try await registry.near(GridFixture.centreQuery(100.5), at: day).matches.map(\.id)
                 == ["fixture/centre", "fixture/half-in", "fixture/at-radius", "fixture/half-out"])
-        let totals = try await registry.nearTotals(fixtureQuery(500), at: night).totals
+        let totals = try await registry.nearTotals(GridFixture.centreQuery(500), at: night).totals
         #expect(totals.buildings == 5 && totals.buildingsWithFigures == 4)
         #expect(index.lookupsAnswered == 4)
         #expect(index.loads == 1)
@@ -73,16 +68,16 @@ import CordonTestSupport
         let directory = try TemporaryDirectory()
         let registry = try await GridFixture.registry(in: directory).withRadiusIndex(recheckInterval: .seconds(3_600))
         let index = try #require(registry.radiusIndex)
-        #expect(try await registry.near(fixtureQuery(100), at: day).totals.occupancy == 150)
-        let current = try #require(try await registry.near(fixtureQuery(100), at: day).matches.first { $0.id == "fixture/centre" }?.figures)
+        #expect(try await registry.near(GridFixture.centreQuery(100), at: day).totals.occupancy == 150)
+        let current = try #require(try await registry.near(GridFixture.centreQuery(100), at: day).matches.first { $0.id == "fixture/centre" }?.figures)
         _ = try await registry.writeFigures(of: "fixture/centre", change: try FiguresChange(values: [.occupancyDay: 1_000]),
                                             expectedVersion: current.version, actor: .localOperator(user: "test"))
         // The copy is behind now: this lookup is answered in SQL while a new copy is read.
-        #expect(try await registry.near(fixtureQuery(100), at: day).totals.occupancy == 1_050)
+        #expect(try await registry.near(GridFixture.centreQuery(100), at: day).totals.occupancy == 1_050)
         try await waitUntil { index.loads == 2 }
         let answered = index.lookupsAnswered
-        #expect(try await registry.near(fixtureQuery(100), at: day).totals.occupancy == 1_050)
-        #expect(try await registry.nearTotals(fixtureQuery(100), at: day).totals.occupancy == 1_050)
+        #expect(try await registry.near(GridFixture.centreQuery(100), at: day).totals.occupancy == 1_050)
+        #expect(try await registry.nearTotals(GridFixture.centreQuery(100), at: day).totals.occupancy == 1_050)
         #expect(index.lookupsAnswered == answered + 2)
     }
 
@@ -90,32 +85,32 @@ import CordonTestSupport
         let directory = try TemporaryDirectory()
         let registry = try await GridFixture.registry(in: directory).withRadiusIndex(recheckInterval: .milliseconds(50))
         let index = try #require(registry.radiusIndex)
-        #expect(try await registry.near(fixtureQuery(100), at: day).totals.occupancy == 150)
+        #expect(try await registry.near(GridFixture.centreQuery(100), at: day).totals.occupancy == 150)
         // Another connection, as the command line would write it: the registry hears nothing.
         let other = try DatabaseQueue(path: registry.database.path)
         try await other.write { db in
             try db.execute(sql: "UPDATE site_figures SET occupancy_day = 2000, version = version + 1 WHERE building_id = 'fixture/centre'")
         }
         try await Task.sleep(for: .milliseconds(60))
-        #expect(try await registry.near(fixtureQuery(100), at: day).totals.occupancy == 2_050)
+        #expect(try await registry.near(GridFixture.centreQuery(100), at: day).totals.occupancy == 2_050)
         try await waitUntil { index.loads == 2 }
-        #expect(try await registry.near(fixtureQuery(100), at: day).totals.occupancy == 2_050)
+        #expect(try await registry.near(GridFixture.centreQuery(100), at: day).totals.occupancy == 2_050)
         // A building's own details are part of the copy too.
         try await other.write { db in
             try db.execute(sql: "UPDATE buildings SET name = 'Renamed' WHERE id = 'fixture/half-in'")
         }
         try await Task.sleep(for: .milliseconds(60))
-        #expect(try await registry.near(fixtureQuery(100), at: day).matches.first { $0.id == "fixture/half-in" }?.name == "Renamed")
+        #expect(try await registry.near(GridFixture.centreQuery(100), at: day).matches.first { $0.id == "fixture/half-in" }?.name == "Renamed")
     }
 
     @Test func withoutAWriteTheCopyIsKeptAndRecheckedCheaply() async throws {
         let directory = try TemporaryDirectory()
         let registry = try await GridFixture.registry(in: directory).withRadiusIndex(recheckInterval: .zero)
         let index = try #require(registry.radiusIndex)
-        for _ in 0..<20 { _ = try await registry.near(fixtureQuery(200), at: day) }
+        for _ in 0..<20 { _ = try await registry.near(GridFixture.centreQuery(200), at: day) }
         // Audit or alert writes leave the lookup revision alone, so the copy stays.
         _ = try await registry.createOrganisation(id: "acme", name: "Acme", role: .firm, actor: .localOperator(user: "test"))
-        _ = try await registry.near(fixtureQuery(200), at: day)
+        _ = try await registry.near(GridFixture.centreQuery(200), at: day)
         #expect(index.loads == 1)
         #expect(index.lookupsAnswered == 21)
     }

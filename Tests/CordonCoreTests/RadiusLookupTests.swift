@@ -7,15 +7,10 @@ import CordonTestSupport
     let day = try! LookupTime.parse("2026-06-01T12:00:00+01:00")
     let night = try! LookupTime.parse("2026-06-01T23:30:00+01:00")
 
-    func query(_ radius: Double) throws -> RadiusQuery {
-        let centre = GridFixture.geo(GridFixture.centre.easting, GridFixture.centre.northing)
-        return try RadiusQuery(latitude: centre.latitude, longitude: centre.longitude, radius: radius)
-    }
-
     @Test func includesFootprintsInsideAndExactlyOnTheCircleNearestFirst() async throws {
         let directory = try TemporaryDirectory()
         let registry = try await GridFixture.registry(in: directory)
-        let result = try await registry.near(query(100), at: day)
+        let result = try await registry.near(GridFixture.centreQuery(100), at: day)
         #expect(result.matches.map(\.id) == ["fixture/centre", "fixture/half-in", "fixture/at-radius"])
         let distances = result.matches.compactMap(\.distance)
         #expect(distances[0] == 0)
@@ -26,16 +21,16 @@ import CordonTestSupport
     @Test func aFootprintHalfAMetreOutsideIsExcludedUntilTheRadiusReachesIt() async throws {
         let directory = try TemporaryDirectory()
         let registry = try await GridFixture.registry(in: directory)
-        let justShort = try await registry.near(query(100.4), at: day)
+        let justShort = try await registry.near(GridFixture.centreQuery(100.4), at: day)
         #expect(!justShort.matches.map(\.id).contains("fixture/half-out"))
-        let reaching = try await registry.near(query(100.5), at: day)
+        let reaching = try await registry.near(GridFixture.centreQuery(100.5), at: day)
         #expect(reaching.matches.map(\.id) == ["fixture/centre", "fixture/half-in", "fixture/at-radius", "fixture/half-out"])
     }
 
     @Test func dayAndNightTotals() async throws {
         let directory = try TemporaryDirectory()
         let registry = try await GridFixture.registry(in: directory)
-        let byDay = try await registry.near(query(100), at: day)
+        let byDay = try await registry.near(GridFixture.centreQuery(100), at: day)
         #expect(byDay.period == .day)
         #expect(byDay.totals == LookupTotals(byDay.matches, period: .day, cutoffs: byDay.cutoffs))
         #expect(byDay.totals.buildings == 3)
@@ -46,7 +41,7 @@ import CordonTestSupport
         #expect(byDay.totals.defibrillators == 1)
         #expect(byDay.totals.receptionCapacity == 50)
         #expect(!byDay.totals.demonstration)
-        let byNight = try await registry.near(query(100), at: night)
+        let byNight = try await registry.near(GridFixture.centreQuery(100), at: night)
         #expect(byNight.period == .night)
         #expect(byNight.totals.occupancy == 14)
         #expect(byNight.totals.guards == 2)
@@ -56,7 +51,7 @@ import CordonTestSupport
     @Test func buildingsWithoutFiguresAreCountedButAddNothing() async throws {
         let directory = try TemporaryDirectory()
         let registry = try await GridFixture.registry(in: directory)
-        let result = try await registry.near(query(500), at: day)
+        let result = try await registry.near(GridFixture.centreQuery(500), at: day)
         #expect(result.matches.map(\.id).contains("fixture/far"))
         #expect(result.totals.buildings == 5)
         #expect(result.totals.buildingsWithFigures == 4)

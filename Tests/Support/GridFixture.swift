@@ -101,6 +101,12 @@ public enum GridFixture {
         return registry
     }
 
+    /// A radius query around the radius set's centre C.
+    public static func centreQuery(_ radius: Double) throws -> RadiusQuery {
+        let centre = geo(self.centre.easting, self.centre.northing)
+        return try RadiusQuery(latitude: centre.latitude, longitude: centre.longitude, radius: radius)
+    }
+
     /// A lon/lat point at grid position (x, y), at full precision.
     public static func geo(_ x: Double, _ y: Double) -> GeoPosition {
         CoordinateTransformer.shared.toGeo(GridPoint(easting: x, northing: y))!
