@@ -35,7 +35,7 @@ import CordonTestSupport
         let registry = try await bundledRegistry(in: directory)
         let snapshot = try await registry.database.read { db in try RadiusSnapshot.load(db) }
         #expect(snapshot.buildings.count == 1_322)
-        var random = SystemRandomNumberGenerator()
+        var random = SplitMix64(seed: 0x1322)  // fixed, so that a failing circle can be run again
         var compared = 0, found = 0
         for radius in [10.0, 50, 200, 400, 1_000] {
             for _ in 0..<60 {

@@ -17,9 +17,8 @@ extension LookupResult {
             out += text.quotedID
             out += ",\"geometry\":"
             out += match.footprintGeoJSON
-            out += ",\"properties\":{"
-            out += text.details
-            appendVaryingProperties(match, to: &out)
+            out += ",\"properties\":"
+            appendProperties(match, text: text, includeID: false, to: &out)
             out += "}"
         }
         out += "]}"
@@ -74,7 +73,13 @@ extension LookupResult {
     }
 
     func appendProperties(_ match: BuildingMatch, includeID: Bool, to out: inout String) {
-        let text = match.text ?? BuildingText(match)
+        appendProperties(match, text: match.text ?? BuildingText(match), includeID: includeID, to: &out)
+    }
+
+    /// A building's properties object: its details, then what depends on the lookup (distance
+    /// or containment, the period, the figures with their confirmation and staleness). Keys
+    /// are static text: this runs for every building of every lookup.
+    private func appendProperties(_ match: BuildingMatch, text: BuildingText, includeID: Bool, to out: inout String) {
         if includeID {
             out += "{\"id\":"
             out += text.quotedID
@@ -83,13 +88,6 @@ extension LookupResult {
             out += "{"
         }
         out += text.details
-        appendVaryingProperties(match, to: &out)
-    }
-
-    /// What follows a building's details: distance or containment, the period, the figures
-    /// with their confirmation and staleness, closing its properties object. Keys are static
-    /// text: this runs for every building of every lookup.
-    private func appendVaryingProperties(_ match: BuildingMatch, to out: inout String) {
         if let distance = match.distance {
             out += ",\"distance_m\":"
             out += JSONText.number(distance)

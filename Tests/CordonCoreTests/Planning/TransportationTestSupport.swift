@@ -1,7 +1,7 @@
 import CordonCore
 
 /// Deterministic RNG so every randomized test is reproducible bit for bit.
-struct SplitMix64 {
+struct SplitMix64: RandomNumberGenerator {
     private var state: UInt64
     init(seed: UInt64) { state = seed }
 

@@ -35,8 +35,7 @@ public final class RadiusIndex: Sendable {
     private let answered = Atomic<Int>(0)
 
     /// Reads the first copy before returning, so that the first lookups are fast.
-    public init(database: RegistryDatabase, recheckInterval: Duration = RadiusIndex.defaultRecheckInterval,
-                logger: Logger = Logger(label: "cordon.radius-index")) async throws {
+    public init(database: RegistryDatabase, recheckInterval: Duration, logger: Logger) async throws {
         self.database = database
         self.recheckInterval = recheckInterval
         self.logger = logger
