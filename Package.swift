@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
     ],
     targets: [
         // C bridges: SpatiaLite loading (variadic sqlite3_db_config needs a C shim) and PROJ.
@@ -34,6 +35,12 @@ let package = Package(
         .plugin(
             name: "EmbedQueries", capability: .buildTool(),
             dependencies: ["QueryEmbedder"], path: "Plugins/EmbedQueries"),
+        // Embeds the console's pages, styles and scripts (top-level `console/`) into
+        // CordonServer in the same way, so a running server never reads them from disk.
+        .executableTarget(name: "ConsoleEmbedder", path: "Sources/ConsoleEmbedder"),
+        .plugin(
+            name: "EmbedConsole", capability: .buildTool(),
+            dependencies: ["ConsoleEmbedder"], path: "Plugins/EmbedConsole"),
 
         .target(
             name: "CordonCore",
@@ -52,7 +59,10 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
-            ]),
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            plugins: ["EmbedConsole"]),
         .executableTarget(
             name: "cordon",
             dependencies: [
@@ -81,9 +91,15 @@ let package = Package(
             dependencies: ["CordonServer", "CordonCore", "CordonTestSupport",
                            .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                           .product(name: "CompressNIO", package: "compress-nio"),
                            .product(name: "Logging", package: "swift-log")],
             exclude: ["Standards"]),
         .testTarget(name: "CordonCLITests", dependencies: ["cordon", "CordonCore"]),
+        // The console in a real browser: headless Chromium driven over WebDriver.
+        .testTarget(
+            name: "CordonConsoleTests",
+            dependencies: ["CordonServer", "CordonCore", "CordonTestSupport",
+                           .product(name: "AsyncHTTPClient", package: "async-http-client")]),
     ],
     swiftLanguageModes: [.v6]
 )

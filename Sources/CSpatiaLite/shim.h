@@ -11,4 +11,12 @@ static inline int cordon_load_spatialite(sqlite3 *db, char **errorMessage) {
     if (rc != SQLITE_OK) return rc;
     return sqlite3_load_extension(db, "mod_spatialite", 0, errorMessage);
 }
+
+// SQLITE_TRANSIENT is a macro Swift cannot see: these bind copies of the caller's bytes.
+static inline int cordon_bind_text(sqlite3_stmt *statement, int index, const char *text, int length) {
+    return sqlite3_bind_text(statement, index, text, length, SQLITE_TRANSIENT);
+}
+static inline int cordon_bind_blob(sqlite3_stmt *statement, int index, const void *bytes, int length) {
+    return sqlite3_bind_blob(statement, index, bytes, length, SQLITE_TRANSIENT);
+}
 #endif

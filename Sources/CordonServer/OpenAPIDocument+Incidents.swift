@@ -25,14 +25,15 @@ extension OpenAPIDocument {
         ["priority": ["type": "string", "enum": ["red", "amber", "green"]],
          "message": ["type": "string", "maxLength": 2000], "instruction": ["type": "string", "maxLength": 2000],
          "target": ["type": "object", "description": "Exactly one of {\"zones\": [\"inner\", \"outer\", \"advisory\"]}, {\"city\": true}, {\"buildings\": [ids]}. A zone that is not set is an error; nothing is ever widened."],
-         "allow_empty": ["type": "boolean", "default": false, "description": "Record the alert even when the target holds no building."]]
+         "allow_empty": ["type": "boolean", "default": false, "description": "Record the alert even when the target holds no building."],
+         "allow_unreachable": ["type": "boolean", "default": false, "description": "Record the alert even when no firm manages any of its buildings, so that nobody receives it."]]
     }
 
     private static var sent: [String: Any] {
-        ["201": json("The alert as sent: recipients (with the firm of each), unreachable buildings (no managing firm) and counts. Location: /alerts/{id}."),
+        ["201": json("The alert as sent: counts, recipients (with the firm of each), unreachable buildings (no managing firm) and, for an alert to zones, warnings and zones: [{zone, data_coverage, warnings}] (how much of each zone has building data). Location: /alerts/{id}."),
          "400": problem("A missing or bad priority, message or target, or a target that resolves to no building without allow_empty."),
          "403": problem("Only commanders send alerts."), "404": problem("No such incident or alert."),
-         "409": problem("The incident is closed, or the alert was cancelled.")]
+         "409": problem("The incident is closed, the alert was cancelled, or no firm manages any of the target's buildings (send allow_unreachable to record it anyway).")]
     }
 
     static var incidentPaths: [String: Any] { [
@@ -42,14 +43,15 @@ extension OpenAPIDocument {
                 "operationId": "openIncident",
                 "requestBody": body("The incident.", required: ["name", "location", "inner"], properties: [
                     "name": ["type": "string", "maxLength": 200],
-                    "location": ["type": "object", "description": "{\"lat\", \"lon\", \"description\"?}"],
+                    "location": ["type": "object", "description": "{\"lat\", \"lon\", \"description\"?} or {\"place\": \"30 St Mary Axe\", \"description\"?}: a building's name, address or id, or a grid reference such as TQ 33238 81305 (the description defaults to the building's label). A radius cordon may also take a place instead of lat and lon."],
                     "inner": ["type": "object", "description": cordonForms],
                     "outer": ["type": "object", "description": "A radius, preset or polygon."],
                     "advisory": ["type": "object", "description": "A radius, preset or polygon."],
                 ]),
                 "responses": ["201": json("The incident with its cordons (version 1). Location: /incidents/{id}."),
                               "400": problem("A bad name, location or cordon; the detail names the field."),
-                              "403": problem("Only commanders open incidents."), "422": problem("An unusable cordon geometry.")],
+                              "403": problem("Only commanders open incidents."), "422": problem("An unusable cordon geometry."),
+                              "409": ambiguousPlace],
             ],
             "get": [
                 "summary": "Incidents, newest first (commanders, planners, admins).", "operationId": "incidents",
@@ -67,7 +69,7 @@ extension OpenAPIDocument {
                     "parameters": [incident], "responses": ["200": json("{versions: [...]}"), "404": problem("No such incident.")]],
             "post": ["summary": "Change cordons (commanders): members given replace their zone, null removes outer or advisory; a new version is kept.",
                      "operationId": "changeCordons", "parameters": [incident],
-                     "requestBody": body("The change.", properties: [
+                     "requestBody": body("The change, with the reason for it (kept with the version).", required: ["reason"], properties: [
                         "inner": ["type": "object", "description": cordonForms], "outer": ["type": "object", "nullable": true],
                         "advisory": ["type": "object", "nullable": true], "reason": ["type": "string", "maxLength": 500]]),
                      "responses": ["200": json("The incident at its new version."), "400": problem("A bad cordon, or a change that changes nothing."),
@@ -91,6 +93,14 @@ extension OpenAPIDocument {
                      "requestBody": body("The alert.", required: ["priority", "message", "target"], properties: alertBody), "responses": sent],
             "get": ["summary": "The incident's alerts with their progress.", "operationId": "incidentAlerts", "parameters": [incident],
                     "responses": ["200": json("{alerts: [...]}"), "404": problem("No such incident.")]],
+        ],
+        "/incidents/{incidentId}/alerts/preview": [
+            "post": ["summary": "What sending this alert would do, now (commanders): exactly the recipients, those no firm can receive it for, the areas, and whether it would be refused and why. Nothing is sent or written.",
+                     "operationId": "previewAlert", "parameters": [incident],
+                     "requestBody": body("The alert as it would be sent; message and priority may be left out.", required: ["target"], properties: alertBody),
+                     "responses": ["200": json("{preview: true, would_send, refusal, warnings, counts: {recipients, reachable, unreachable, firms}, firms, recipients, unreachable, areas, zones: [{zone, data_coverage, warnings}]}."),
+                                   "400": problem("A bad priority, message or target."), "403": problem("Only commanders send alerts."),
+                                   "404": problem("No such incident."), "409": problem("The incident is closed.")]],
         ],
         "/cordon-presets": ["get": [
             "summary": "Cordon radii by threat (UK guidance for suspect items, configurable).", "operationId": "cordonPresets",
@@ -140,6 +150,23 @@ extension OpenAPIDocument {
                            query("limit", "At most this many, 1-500.", ["type": "integer", "default": 500])],
             "responses": ["200": json("{events: [...], last_event_id}"), "403": problem("The feed is read with a firm's key.")],
         ]],
+        "/incidents/{incidentId}/events": ["get": [
+            "summary": "The incident's events, oldest first (commanders, planners, admins): opening, cordon changes, closing, alerts, updates, cancellations and acknowledgements. event_id is the audit row that recorded each.",
+            "operationId": "incidentEvents",
+            "parameters": [incident, query("after", "Only events after this event id (0: all).", ["type": "integer", "minimum": 0]),
+                           query("limit", "At most this many (1-500).", ["type": "integer", "minimum": 1, "maximum": 500])],
+            "responses": ["200": json("{events: [{event_id, kind, at, by, incident_id, alert_id, building_id, detail}], last_event_id}."),
+                          "403": problem("Firms follow their alerts through GET /feed."), "404": problem("No such incident.")],
+        ]],
+        "/incidents/{incidentId}/stream": ["get": [
+            "summary": "The incident live, as Server-Sent Events (event: incident.open | incident.cordon | incident.close | alert.alert | alert.update | alert.cancel | alert.ack; id: the event id). Reconnect with Last-Event-ID to receive what was missed.",
+            "operationId": "incidentStream",
+            "parameters": [incident, ["name": "Last-Event-ID", "in": "header", "required": false, "schema": ["type": "integer"]],
+                           query("after", "Same as Last-Event-ID, for clients that cannot set headers.", ["type": "integer"])],
+            "responses": ["200": ["description": "An event stream.", "content": ["text/event-stream": ["schema": ["type": "string"]]]],
+                          "400": problem("A Last-Event-ID that is not an event id."),
+                          "403": problem("Firms follow their alerts through GET /feed/stream."), "404": problem("No such incident.")],
+        ]],
         "/feed/stream": ["get": [
             "summary": "The firm's alerts live, as Server-Sent Events (event: alert | update | cancel; id: the event id). Reconnect with Last-Event-ID to receive what was missed.",
             "operationId": "feedStream",
@@ -149,11 +176,11 @@ extension OpenAPIDocument {
                           "400": problem("A Last-Event-ID that is not an event id."), "403": problem("The stream is read with a firm's key.")],
         ]],
         "/feed/webhook": [
-            "get": ["summary": "The firm's webhook.", "operationId": "webhook", "responses": ["200": json("The webhook (no secret) and its 20 latest deliveries: attempts, delivered or given up, next attempt, last error."), "404": problem("None set.")]],
-            "put": ["summary": "Set the firm's webhook: alerts are POSTed to it with an Idempotency-Key and Cordon-Signature (sha256=HMAC-SHA256 of the body), retried with back-off until delivered.",
+            "get": ["summary": "The firm's (or admin organisation's) webhook.", "operationId": "webhook", "responses": ["200": json("The webhook (no secret) and its 20 latest deliveries: attempts, delivered or given up, next attempt, last error."), "404": problem("None set.")]],
+            "put": ["summary": "Set the firm's webhook: alerts are POSTed to it with an Idempotency-Key and Cordon-Signature (sha256=HMAC-SHA256 of the body), retried with back-off until delivered. An admin organisation's webhook receives the signed audit checkpoints instead (Cordon-Event-Kind: checkpoint) when the server signs them (--audit-key).",
                     "operationId": "setWebhook", "requestBody": body("The URL.", required: ["url"], properties: ["url": ["type": "string", "format": "uri"]]),
-                    "responses": ["200": json("The webhook and its signing secret, shown only now."), "400": problem("Not an http or https URL.")]],
-            "delete": ["summary": "Remove the firm's webhook.", "operationId": "removeWebhook",
+                    "responses": ["200": json("The webhook and its signing secret, shown only now."), "400": problem("Not an http or https URL, or its host resolves to an address that is not public (and not allowed by --webhook-allow).")]],
+            "delete": ["summary": "Remove the firm's (or admin organisation's) webhook.", "operationId": "removeWebhook",
                        "responses": ["204": ["description": "Removed."], "404": problem("None set.")]],
         ],
     ] }

@@ -25,7 +25,7 @@ enum OpenAPIDocument {
     private static var lookupResponses: [String: Any]{ [
         "200": ["description": "Buildings and totals. GeoJSON: a FeatureCollection with `totals`; each feature's id is the building id.",
                 "content": ["application/geo+json": ["schema": ["$ref": "#/components/schemas/LookupCollection"]],
-                            "application/json": ["schema": ["type": "object"]],
+                            "application/json": ["schema": ["$ref": "#/components/schemas/LookupAnswer"]],
                             "text/csv": ["schema": ["type": "string"]]]],
         "400": problem("A parameter is missing, malformed or out of range; the detail names it, its value and the fix."),
         "401": problem("No key, or an unknown, revoked or expired one."),
@@ -64,11 +64,12 @@ enum OpenAPIDocument {
 
     private static func figuresBody(complete: Bool) -> [String: Any] {
         var properties: [String: Any] = [:]
-        for figure in ["occupancy_day", "occupancy_night", "guards_day", "guards_night", "trauma_packs", "first_aid_kits", "defibrillators", "reception_capacity"] {
+        for figure in ["occupancy_day", "occupancy_night", "guards_day", "guards_night", "trauma_packs", "first_aid_kits", "defibrillators", "reception_capacity", "occupancy_weekend", "guards_weekend"] {
             properties[figure] = ["type": "integer", "minimum": 0]
         }
         var schema: [String: Any] = ["type": "object", "additionalProperties": false, "properties": properties]
-        if complete { schema["required"] = Array(properties.keys).sorted() }
+        // The weekend figures are optional even in a PUT.
+        if complete { schema["required"] = Array(properties.keys).filter { !$0.hasSuffix("_weekend") }.sorted() }
         return ["required": true, "content": ["application/json": ["schema": schema]]]
     }
 
@@ -111,11 +112,12 @@ enum OpenAPIDocument {
             "summary": "Every building whose footprint lies within a radius of a point (touching counts), nearest first, with distance_m and totals.",
             "operationId": "lookupRadius",
             "parameters": [
-                query("lat", "Latitude of the centre (WGS84 degrees).", ["type": "number", "minimum": -90, "maximum": 90], required: true),
-                query("lon", "Longitude of the centre (WGS84 degrees).", ["type": "number", "minimum": -180, "maximum": 180], required: true),
+                query("lat", "Latitude of the centre (WGS84 degrees); with lon, unless place is given.", ["type": "number", "minimum": -90, "maximum": 90]),
+                query("lon", "Longitude of the centre (WGS84 degrees); with lat, unless place is given.", ["type": "number", "minimum": -180, "maximum": 180]),
+                query("place", placeDescription, ["type": "string", "maxLength": 200]),
                 query("radius", "Radius in metres, greater than 0 and at most 5000.", ["type": "number", "exclusiveMinimum": true, "minimum": 0, "maximum": 5000], required: true),
             ] + lookupOptions,
-            "responses": lookupResponses,
+            "responses": lookupResponses.merging(["409": ambiguousPlace]) { $1 },
         ]],
         "/lookup/polygon": ["post": [
             "summary": "Every building whose footprint intersects a polygon (holes honoured), each marked inside full or partial, with totals.",
@@ -222,15 +224,22 @@ enum OpenAPIDocument {
         "/plan/reception": ["post": [
             "summary": "Survivor reception plan for a cordon: the displaced (occupancy of the buildings inside), centres with reception capacity outside it within walking distance of its edge, and the exact allocation minimising person-metres walked; the shortfall and the nearest further centres. Commanders, planners, admins.",
             "operationId": "planReception",
-            "parameters": [query("format", "json (default), geojson (centres, displaced buildings and flows for a map) or csv.", ["type": "string", "enum": ["json", "geojson", "csv"]])],
+            "parameters": [
+                query("format", "json (default), geojson (centres, displaced buildings and flows for a map), csv or svg (a map of the plan).",
+                      ["type": "string", "enum": ["json", "geojson", "csv", "svg"]]),
+                query("table", "With format=csv, which table (UTF-8 with a byte-order mark, one value a cell, lat and lon of every centre and building): centres (default; then the further centres), buildings (the displaced: people, placed, unplaced), allocations (building to centre, people, metres) or totals (one row, with the warnings).",
+                      ["type": "string", "enum": ["centres", "buildings", "allocations", "totals"]]),
+            ],
             "requestBody": ["required": true, "content": ["application/json": ["schema": ["type": "object", "properties": [
                 "incident": ["type": "integer", "description": "Plan for an incident's current inner cordon (and its outer cordon unless `outer` is given), instead of `cordon`."],
-                "cordon": ["type": "object", "description": "{\"type\": \"radius\", \"lat\", \"lon\", \"radius_m\"} | {\"type\": \"polygon\", \"geometry\"} | {\"type\": \"corridor\", \"route\": LineString, \"width_m\"}"],
+                "cordon": ["type": "object", "description": "{\"type\": \"radius\", \"lat\", \"lon\", \"radius_m\"} (or \"place\": \"30 St Mary Axe\" / \"TQ 33238 81305\" instead of lat and lon) | {\"type\": \"polygon\", \"geometry\"} | {\"type\": \"corridor\", \"route\": LineString, \"width_m\"}"],
                 "outer": ["type": "object", "description": "An outer cordon of the same forms: centres inside it are not used."],
                 "walk_m": ["type": "number", "default": 1000], "at": ["type": "string", "format": "date-time"],
             ]]]]],
-            "responses": ["200": ["description": "The plan.", "content": ["application/json": ["schema": ["type": "object"]], "application/geo+json": ["schema": ["type": "object"]], "text/csv": ["schema": ["type": "string"]]]],
-                          "400": problem("A bad cordon, walking distance or time."), "403": problem("Firms may not plan."),
+            "responses": ["200": ["description": "The plan.", "content": ["application/json": ["schema": ["type": "object"]], "application/geo+json": ["schema": ["type": "object"]], "text/csv": ["schema": ["type": "string"]], "image/svg+xml": ["schema": ["type": "string"]]]],
+                          "400": problem("A bad cordon, walking distance, time, format or table (table only with format=csv)."), "403": problem("Firms may not plan."),
+                          "404": problem("No incident has the number given as `incident`."),
+                          "409": ambiguousPlace,
                           "422": problem("An unusable cordon geometry.")],
         ]],
         "/plan/coverage": ["get": [
@@ -242,9 +251,11 @@ enum OpenAPIDocument {
                 query("walk", "Walking distance from the cordon's edge in metres.", ["type": "number", "default": 1000]),
                 query("at", "The time whose figures apply (day or night).", ["type": "string"]),
                 query("format", "json (per-ward summary), geojson, csv or svg.", ["type": "string", "enum": ["json", "geojson", "csv", "svg"]]),
+                query("table", "With format=csv, which table (UTF-8 with a byte-order mark, one value a cell): points (default; one row per grid point with lon and lat), wards (the per-ward summary) or summary (one row).",
+                      ["type": "string", "enum": ["points", "wards", "summary"]]),
             ],
-            "responses": ["200": ["description": "The coverage.", "content": ["application/json": ["schema": ["type": "object"]], "image/svg+xml": ["schema": ["type": "string"]]]],
-                          "400": problem("A bad radius, spacing, walking distance or format."), "403": problem("Firms may not plan.")],
+            "responses": ["200": ["description": "The coverage.", "content": ["application/json": ["schema": ["type": "object"]], "application/geo+json": ["schema": ["type": "object"]], "text/csv": ["schema": ["type": "string"]], "image/svg+xml": ["schema": ["type": "string"]]]],
+                          "400": problem("A bad radius, spacing, walking distance, format or table (table only with format=csv)."), "403": problem("Firms may not plan.")],
         ]],
         "/openapi.json": ["get": ["summary": "This document.", "operationId": "openapi",
                                   "responses": ["200": ["description": "OpenAPI 3.0 document.", "content": ["application/vnd.oai.openapi+json;version=3.0": ["schema": ["type": "object"]]]]]]],
@@ -259,6 +270,43 @@ enum OpenAPIDocument {
                                            "500": problem("The database does not answer.")]]],
     ] }
 
+    /// The answers any operation can give, added where an operation does not describe them
+    /// itself: every status the server sends is declared.
+    static func withCommonResponses(_ paths: [String: Any]) -> [String: Any] {
+        Dictionary(uniqueKeysWithValues: paths.map { path, item -> (String, Any) in
+            guard let item = item as? [String: Any] else { return (path, item) }
+            return (path, withCommonResponses(path: path, item))
+        })
+    }
+
+    private static func withCommonResponses(path: String, _ item: [String: Any]) -> [String: Any] {
+        Dictionary(uniqueKeysWithValues: item.map { method, operation -> (String, Any) in
+            guard var operation = operation as? [String: Any],
+                  var responses = operation["responses"] as? [String: Any] else { return (method, operation) }
+            let open = (operation["security"] as? [Any])?.isEmpty == true
+            var common: [String: Any] = [
+                "400": problem("An unknown query parameter, or a malformed one; the detail names it, its value and the fix."),
+                "500": problem("The server could not answer; the error is logged, and the detail reveals nothing more."),
+            ]
+            if !open {
+                common["401"] = problem("No key, or an unknown, revoked or expired one.")
+                common["403"] = problem("The key's role may not do this; the detail says why.")
+                common["429"] = problem("Too many requests with this key; Retry-After says when to send again.")
+                common["503"] = problem("Busy with other costly requests (Retry-After), or this one ran past its deadline or its client went away.")
+            }
+            if path.contains("{") {
+                common["404"] = problem("Nothing has the id in the path.")
+            }
+            if operation["requestBody"] != nil {
+                common["413"] = problem("The body is over the size limit.")
+                common["415"] = problem("The Content-Type is not one this operation accepts.")
+            }
+            for (status, response) in common where responses[status] == nil { responses[status] = response }
+            operation["responses"] = responses
+            return (method, operation)
+        })
+    }
+
     static var document: [String: Any]{ [
         "openapi": "3.0.3",
         "info": [
@@ -269,7 +317,9 @@ enum OpenAPIDocument {
         ],
         "servers": [["url": "/"]],
         "security": [["bearer": [String]()]],
-        "paths": paths.merging(incidentPaths) { current, _ in current },
+        "paths": withCommonResponses(paths.merging(incidentPaths) { current, _ in current }
+            .merging(consolePaths) { current, _ in current }
+            .merging(placePaths) { current, _ in current }.merging(firmListPaths) { current, _ in current }),
         "components": [
           "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer",
                                          "description": "An API key from `cordon key create` or POST /organisations/{id}/keys. Every endpoint but /healthz needs one."]],
@@ -280,17 +330,48 @@ enum OpenAPIDocument {
                 "parameter": ["type": "string", "description": "The parameter at fault, when there is one."],
             ]],
             "Totals": ["type": "object", "properties": [
-                "period": ["type": "string", "enum": ["day", "night"]], "at": ["type": "string", "format": "date-time"],
+                "period": ["type": "string", "enum": ["day", "night", "weekend"], "description": "weekend: the day hours of a Saturday, Sunday or bank holiday."],
+                "at": ["type": "string", "format": "date-time"],
+                "weekday_figures": ["type": "integer", "description": "On a weekend day: buildings without weekend figures, counted with their weekday day figures."],
                 "buildings": ["type": "integer"], "buildings_with_figures": ["type": "integer"],
                 "occupancy": ["type": "integer"], "guards": ["type": "integer"], "trauma_packs": ["type": "integer"],
                 "first_aid_kits": ["type": "integer"], "defibrillators": ["type": "integer"],
                 "reception_capacity": ["type": "integer"], "demonstration_figures": ["type": "boolean"],
+                "stale_figures": ["type": "integer", "description": "Buildings in the answer with at least one stale figure."],
+                "lower_bound": ["type": "boolean", "description": "True when part of the area has no building data (or the registry cannot tell): the totals count only what is known."],
             ]],
-            "LookupCollection": ["type": "object", "required": ["type", "features", "totals"], "properties": [
+            "LookupCollection": ["type": "object", "required": ["type", "features", "totals", "warnings", "data_coverage"], "properties": [
                 "type": ["type": "string", "enum": ["FeatureCollection"]],
                 "query": ["type": "object"],
+                "warnings": ["$ref": "#/components/schemas/Warnings"],
+                "data_coverage": ["$ref": "#/components/schemas/DataCoverage"],
                 "totals": ["$ref": "#/components/schemas/Totals"],
                 "features": ["type": "array", "items": ["type": "object"]],
+            ]],
+            "LookupAnswer": ["type": "object", "required": ["query", "totals", "warnings", "data_coverage"], "properties": [
+                "query": ["type": "object"],
+                "warnings": ["$ref": "#/components/schemas/Warnings"],
+                "data_coverage": ["$ref": "#/components/schemas/DataCoverage"],
+                "totals": ["$ref": "#/components/schemas/Totals"],
+                "buildings": ["type": "array", "items": ["type": "object"]],
+            ]],
+            "Warnings": ["type": "array", "items": ["type": "string"],
+                         "description": "What the numbers alone do not show, in plain words, the most important first; empty when all is well."],
+            "CoveragePart": ["type": "object", "nullable": true, "required": ["share", "area_m2"], "properties": [
+                "share": ["type": "number", "minimum": 0, "maximum": 1, "description": "Of the whole area, to three decimals."],
+                "area_m2": ["type": "number", "minimum": 0, "description": "Square metres, whole."],
+            ]],
+            "DataCoverage": ["type": "object", "required": ["known", "area_m2", "with_data", "no_data", "outside_city", "sources"],
+                             "description": "How much of the answer's area has building data (measured on the British National Grid), lies in the City's no-data gap, and lies outside the City. The parts are null when the registry holds no coverage zones (known false).",
+                             "properties": [
+                "known": ["type": "boolean"],
+                "area_m2": ["type": "number", "minimum": 0],
+                "with_data": ["$ref": "#/components/schemas/CoveragePart"],
+                "no_data": ["$ref": "#/components/schemas/CoveragePart"],
+                "outside_city": ["$ref": "#/components/schemas/CoveragePart"],
+                "sources": ["type": "array", "description": "The source datasets of the part with data, the largest part first.",
+                            "items": ["type": "object", "required": ["name", "date"], "properties": [
+                                "name": ["type": "string"], "date": ["type": "string", "nullable": true]]]],
             ]],
         ]],
     ] }

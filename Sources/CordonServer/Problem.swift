@@ -31,6 +31,16 @@ struct Problem: Error, Sendable {
                        detail: "Authentication failed: \(why). Send 'Authorization: Bearer KEY' with a key from 'cordon key create'.",
                        parameter: "Authorization", headers: headers)
     }
+
+    /// A console session that was signed out, expired, or whose key was revoked. No
+    /// WWW-Authenticate: a browser would answer it with its own password prompt.
+    static func sessionEnded() -> Problem {
+        var headers = HTTPFields()
+        headers[.setCookie] = SessionCookie.cleared(secure: false)
+        return Problem(status: .unauthorized,
+                       detail: "Authentication failed: the console session has ended (signed out, past its time, or its key was revoked). Sign in again at /console with your organisation's key.",
+                       parameter: "Cookie", headers: headers)
+    }
 }
 
 extension Problem {
@@ -56,10 +66,27 @@ extension Problem {
             return Problem(status: .unprocessableContent,
                            detail: "The upload was refused and nothing was written: \(rejection.problems.count) problem(s), listed in 'problems'. Fix them and upload the whole file again.",
                            extra: [("problems", "[" + rejection.problems.map { $0.json() }.joined(separator: ",") + "]")])
+        case let ambiguous as AmbiguousPlace:
+            return Problem(status: .conflict, detail: "\(ambiguous): the candidates are listed in 'candidates'.",
+                           parameter: ambiguous.field,
+                           extra: [("candidates", "[" + ambiguous.candidates.map { $0.json() }.joined(separator: ",") + "]"),
+                                   ("more_candidates", JSONText.bool(ambiguous.more))])
+        case let rejection as ConfirmationRejection:
+            return Problem(status: .unprocessableContent,
+                           detail: "Nothing was confirmed: \(rejection.problems.count) building(s) could not be, listed in 'problems'. Remove them (or fix them) and send the confirmation again.",
+                           parameter: "buildings",
+                           extra: [("problems", "[" + rejection.problems.map { $0.json() }.joined(separator: ",") + "]")])
         case let conflict as StateConflict:
             return Problem(status: .conflict, detail: "Conflict: \(conflict.reason).")
         case let missing as NotFoundError:
             return Problem(status: .notFound, detail: "\(missing).")
+        case let incomplete as IncompleteBody:
+            // Clients that drop the connection are routine, and the answer rarely reaches them.
+            logger.notice("request body incomplete", metadata: ["error": "\(String(reflecting: incomplete.underlying))",
+                                                                "path": "\(request.uri.path)"])
+            return Problem(status: .badRequest,
+                           detail: "The request body ended before it was complete. Send the whole body, as many bytes as Content-Length says.",
+                           parameter: "body")
         case is NIOTooManyBytesError:
             return Problem(status: .contentTooLarge,
                            detail: "The request body is over the limit of 1 MiB. Send a simpler polygon.")
@@ -76,6 +103,11 @@ extension Problem {
                            detail: "There is no resource at \(request.uri.path). GET / lists the service's links; GET /openapi.json describes every endpoint.")
         case let http as HTTPError where http.status.code < 500:
             return Problem(status: http.status, detail: http.body ?? http.status.reasonPhrase)
+        case is CancellationError:
+            // The client went away (or the server is stopping) and the work was stopped: no
+            // one reads this answer, and nothing went wrong on the server's side.
+            logger.info("request stopped: the client went away", metadata: ["path": "\(request.uri.path)"])
+            return Problem(status: .serviceUnavailable, detail: "The request was stopped before it finished.")
         default:
             logger.error("internal error", metadata: ["error": "\(String(reflecting: error))",
                                                        "path": "\(request.uri.path)"])

@@ -13,11 +13,18 @@ struct QueryParameters {
             let name = String(key)
             guard allowed.contains(name) else {
                 throw InputError(field: name, value: "'\(value)'", problem: "is not a parameter of \(request.uri.path)",
-                                 fix: "Use only: \(allowed.sorted().joined(separator: ", ")).")
+                                 fix: allowed.isEmpty ? "Remove it: \(request.uri.path) takes no query parameters."
+                                     : "Use only: \(allowed.sorted().joined(separator: ", ")).")
             }
-            values[name] = String(value)
+            values[name] = try TextInput.checked(String(value), field: name)
         }
         self.values = values
+    }
+
+    /// Refuses every query parameter, for endpoints that take none.
+    @discardableResult
+    static func none(_ request: Request) throws(InputError) -> QueryParameters {
+        try QueryParameters(request, allowed: [])
     }
 
     subscript(name: String) -> String? { values[name] }

@@ -6,6 +6,7 @@ enum MediaTypes {
     static let json = "application/json"
     static let problem = "application/problem+json"
     static let csv = "text/csv; charset=utf-8"
+    static let svg = "image/svg+xml"
     static let openAPI = "application/vnd.oai.openapi+json;version=3.0"
 }
 

@@ -2,12 +2,47 @@ import ArgumentParser
 import CordonCore
 import Foundation
 
-/// In-process lookup latency on the bundled data and on a generated London-sized data set.
-/// Run in release mode: swift run -c release cordon-bench
+/// Run in release mode: swift run -c release cordon-bench [lookups | footprints N PATH]
 @main
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cordon-bench",
+        abstract: "Benchmarks of the registry, and the generated data they use.",
+        subcommands: [Lookups.self, Footprints.self], defaultSubcommand: Lookups.self)
+}
+
+/// Writes generated footprints as a GeoJSON sequence, for the import benchmark (scripts/bench-import).
+struct Footprints: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Writes N generated footprints over Greater London as a GeoJSON sequence (EPSG:4326).")
+
+    @Argument(help: "How many footprints.") var count: Int
+    @Argument(help: "The file to write (- for standard output).") var path: String
+    @Option(help: "Seed of the random buildings.") var seed: UInt64 = 2026
+
+    func validate() throws {
+        guard count > 0 else { throw ValidationError("N: give a positive number of footprints, e.g. 200000.") }
+    }
+
+    func run() throws {
+        let handle: FileHandle
+        if path == "-" {
+            handle = .standardOutput
+        } else {
+            guard FileManager.default.createFile(atPath: path, contents: nil), let file = FileHandle(forWritingAtPath: path) else {
+                throw ValidationError("PATH: cannot create \(path); give a writable path.")
+            }
+            handle = file
+        }
+        var random = SplitMix64(seed: seed)
+        SyntheticCity.writeSequence(count: count, extent: .greaterLondon, random: &random, to: handle)
+        try handle.close()
+    }
+}
+
+/// In-process lookup latency on the bundled data and on a generated London-sized data set.
+struct Lookups: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
         abstract: "Measures p50/p99 latency of radius and polygon lookups, import time and file size.")
 
     @Option(help: "Lookups per measurement.") var lookups = 2_000
@@ -20,8 +55,8 @@ struct Bench: AsyncParsableCommand {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
 
-        print("| data set | lookup | p50 ms | p99 ms | mean hits |")
-        print("|---|---|---|---|---|")
+        print("| data set | lookup | p50 ms | p99 ms | mean hits | empty answers |")
+        print("|---|---|---|---|---|---|")
         let bundledPath = folder.appendingPathComponent("bundled.sqlite").path
         let (bundled, bundledImport) = try await timed {
             try await Registry.open(path: bundledPath, bundled: try BundledData.locate()).0
@@ -152,24 +187,40 @@ struct Bench: AsyncParsableCommand {
             try await registry.nearTotals(RadiusQuery(latitude: point.latitude, longitude: point.longitude, radius: 200)).totals.buildings
         }
         report(name, "radius 200 m, totals only" + suffix, totalsLatencies, buildings)
+        // What measuring the data coverage adds to each answer above: "mean hits" here is the
+        // mean number of warnings, "empty answers" the share of circles wholly with data.
+        let circles = (0..<lookups).map { _ in extent.randomPoint(&random) }
+        let (coverageLatencies, warnings) = try await sample(circles) { point in
+            try await registry.coverage(of: RadiusQuery(latitude: point.latitude, longitude: point.longitude, radius: 200)).warnings.count
+        }
+        report(name, "radius 200 m, data coverage alone" + suffix, coverageLatencies, warnings)
     }
 
-    func sample<Input>(_ inputs: [Input], _ lookup: (Input) async throws -> Int) async throws -> ([Double], Double) {
+    /// Latencies (sorted), and the hits of each answer: their mean and the share of answers
+    /// with none, so that every figure says how much of its workload was empty.
+    func sample<Input>(_ inputs: [Input], _ lookup: (Input) async throws -> Int) async throws -> ([Double], Hits) {
         for input in inputs.prefix(50) { _ = try await lookup(input) }  // warm the readers
         var latencies: [Double] = []
-        var hits = 0
+        var hits = 0, empty = 0
         for input in inputs {
             let start = ContinuousClock.now
-            hits += try await lookup(input)
+            let found = try await lookup(input)
             let elapsed = ContinuousClock.now - start
+            hits += found
+            if found == 0 { empty += 1 }
             latencies.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1e3)
         }
-        return (latencies.sorted(), Double(hits) / Double(inputs.count))
+        return (latencies.sorted(), Hits(mean: Double(hits) / Double(inputs.count), emptyShare: Double(empty) / Double(inputs.count)))
     }
 
-    func report(_ dataSet: String, _ lookup: String, _ sorted: [Double], _ hits: Double) {
+    struct Hits {
+        let mean: Double
+        let emptyShare: Double
+    }
+
+    func report(_ dataSet: String, _ lookup: String, _ sorted: [Double], _ hits: Hits) {
         func percentile(_ p: Double) -> Double { sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] }
-        print("| \(dataSet) | \(lookup) | \(format(percentile(0.5), 3)) | \(format(percentile(0.99), 3)) | \(format(hits, 1)) |")
+        print("| \(dataSet) | \(lookup) | \(format(percentile(0.5), 3)) | \(format(percentile(0.99), 3)) | \(format(hits.mean, 1)) | \(format(hits.emptyShare * 100, 1)) % |")
     }
 }
 

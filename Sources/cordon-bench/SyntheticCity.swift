@@ -39,21 +39,27 @@ struct Extent {
 
 /// Generated building footprints: rotated rectangles of 6-40 m sides.
 enum SyntheticCity {
-    static func features(count: Int, extent: Extent, random: inout SplitMix64) -> [SourceFeature] {
+    /// The closed ring (lon, lat) of footprint `index`, drawing from `random`.
+    static func ring(extent: Extent, random: inout SplitMix64) -> [[Double]] {
         let metresPerDegreeLatitude = 111_200.0
-        return (0..<count).map { index in
-            let centre = extent.randomPoint(&random)
-            let metresPerDegreeLongitude = metresPerDegreeLatitude * cos(centre.latitude * .pi / 180)
-            let halfWidth = Double.random(in: 3...20, using: &random)
-            let halfDepth = Double.random(in: 3...20, using: &random)
-            let angle = Double.random(in: 0..<(Double.pi / 2), using: &random)
-            let corners = [(-halfWidth, -halfDepth), (halfWidth, -halfDepth), (halfWidth, halfDepth), (-halfWidth, halfDepth)]
-            var ring = corners.map { dx, dy -> [Double] in
-                let x = dx * cos(angle) - dy * sin(angle)
-                let y = dx * sin(angle) + dy * cos(angle)
-                return [centre.longitude + x / metresPerDegreeLongitude, centre.latitude + y / metresPerDegreeLatitude]
-            }
-            ring.append(ring[0])
+        let centre = extent.randomPoint(&random)
+        let metresPerDegreeLongitude = metresPerDegreeLatitude * cos(centre.latitude * .pi / 180)
+        let halfWidth = Double.random(in: 3...20, using: &random)
+        let halfDepth = Double.random(in: 3...20, using: &random)
+        let angle = Double.random(in: 0..<(Double.pi / 2), using: &random)
+        let corners = [(-halfWidth, -halfDepth), (halfWidth, -halfDepth), (halfWidth, halfDepth), (-halfWidth, halfDepth)]
+        var ring = corners.map { dx, dy -> [Double] in
+            let x = dx * cos(angle) - dy * sin(angle)
+            let y = dx * sin(angle) + dy * cos(angle)
+            return [centre.longitude + x / metresPerDegreeLongitude, centre.latitude + y / metresPerDegreeLatitude]
+        }
+        ring.append(ring[0])
+        return ring
+    }
+
+    static func features(count: Int, extent: Extent, random: inout SplitMix64) -> [SourceFeature] {
+        (0..<count).map { index in
+            let ring = ring(extent: extent, random: &random)
             let feature = JSONValue.object([
                 "type": .string("Feature"),
                 "id": .string("synthetic/\(index)"),
@@ -65,5 +71,22 @@ enum SyntheticCity {
             ])
             return SourceFeature(location: "synthetic[\(index)]", index: index, dataset: "synthetic", json: .success(feature))
         }
+    }
+
+    /// The same footprints as a GeoJSON text sequence, one feature per line, written as they
+    /// are generated (the file can be far larger than memory).
+    static func writeSequence(count: Int, extent: Extent, random: inout SplitMix64, to handle: FileHandle) {
+        var chunk = ""
+        for index in 0..<count {
+            let ring = ring(extent: extent, random: &random)
+            let coordinates = ring.map { "[\($0[0]),\($0[1])]" }.joined(separator: ",")
+            chunk += "{\"type\":\"Feature\",\"id\":\"synthetic/\(index)\",\"properties\":{\"source_dataset\":\"synthetic\"},"
+                + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[\(coordinates)]]}}\n"
+            if chunk.utf8.count > 1 << 20 {
+                handle.write(Data(chunk.utf8))
+                chunk = ""
+            }
+        }
+        handle.write(Data(chunk.utf8))
     }
 }

@@ -32,6 +32,11 @@ enum ExitStatus {
         case let error as NotFoundError:
             printError("error: \(error)")
             return badInput
+        case let error as AmbiguousPlace:
+            printError("error: \(error):")
+            for candidate in error.candidates { printError("  \(candidate.summary)") }
+            if error.more { printError("  ... (more: narrow the words)") }
+            return badInput
         case let error as StateConflict:
             // A closed incident or a cancelled alert: the user asked for something refused, not a fault.
             printError("error: \(error)")

@@ -13,6 +13,11 @@ struct RegistryOptions: ParsableArguments {
         "London local hours counted as day (default: $CORDON_DAY_HOURS, else 07-19).", valueName: "start-end"))
     var dayHours: String?
 
+    @Option(name: .customLong("bank-holidays"), help: ArgumentHelp(
+        "File of YYYY-MM-DD dates, one a line, whose day hours take weekend figures besides Saturdays and Sundays "
+            + "(default: $CORDON_BANK_HOLIDAYS, else the bundled England and Wales list for 2025-2030).", valueName: "file"))
+    var bankHolidays: String?
+
     @Option(name: .customLong("stale-live-hours"), help: ArgumentHelp(
         "Occupancy and guards older than this are stale (default: $CORDON_STALE_LIVE_HOURS, else 24).", valueName: "hours"))
     var staleLiveHours: String?
@@ -20,6 +25,38 @@ struct RegistryOptions: ParsableArguments {
     @Option(name: .customLong("stale-equipment-days"), help: ArgumentHelp(
         "Equipment and reception capacity older than this are stale (default: $CORDON_STALE_EQUIPMENT_DAYS, else 30).", valueName: "days"))
     var staleEquipmentDays: String?
+
+    @Option(name: .customLong("audit-key"), help: ArgumentHelp(
+        "Ed25519 key file (from `cordon audit keygen`) that signs a checkpoint of the audit log after each write (default: $CORDON_AUDIT_KEY).",
+        valueName: "file"))
+    var auditKey: String?
+
+    @Option(name: .customLong("audit-checkpoints"), help: ArgumentHelp(
+        "File the signed checkpoints are appended to, one JSON line each (default: $CORDON_AUDIT_CHECKPOINTS).",
+        valueName: "file"))
+    var auditCheckpoints: String?
+
+    /// A path from its flag, else its environment variable, with the name to put in messages.
+    static func setting(_ flag: String?, _ flagName: String, _ variable: String) -> (value: String, field: String)? {
+        if let flag { return (flag, flagName) }
+        guard let value = ProcessInfo.processInfo.environment[variable], !value.isEmpty else { return nil }
+        return (value, variable)
+    }
+
+    var auditKeySetting: (value: String, field: String)? { Self.setting(auditKey, "--audit-key", "CORDON_AUDIT_KEY") }
+    var auditCheckpointsSetting: (value: String, field: String)? {
+        Self.setting(auditCheckpoints, "--audit-checkpoints", "CORDON_AUDIT_CHECKPOINTS")
+    }
+
+    /// Signs checkpoints when a key is configured; the key needs a file to append them to.
+    func checkpointer() throws -> AuditCheckpointer? {
+        guard let key = auditKeySetting else { return nil }
+        guard let file = auditCheckpointsSetting else {
+            throw InputError(field: "--audit-checkpoints", value: "nothing", problem: "is needed with \(key.field)",
+                             fix: "Give the file the signed checkpoints are appended to (or set CORDON_AUDIT_CHECKPOINTS).")
+        }
+        return AuditCheckpointer(key: try AuditSigningKey.read(path: key.value, field: key.field), file: file.value)
+    }
 
     func staleness() throws -> StalenessPolicy {
         let environment = ProcessInfo.processInfo.environment
@@ -41,16 +78,21 @@ struct RegistryOptions: ParsableArguments {
     }
 
     func dayWindow() throws -> DayWindow {
-        if let dayHours { return try DayWindow.parse(dayHours, field: "--day-hours") }
-        if let configured = ProcessInfo.processInfo.environment["CORDON_DAY_HOURS"], !configured.isEmpty {
-            return try DayWindow.parse(configured, field: "CORDON_DAY_HOURS")
+        var window = DayWindow.standard
+        if let dayHours {
+            window = try DayWindow.parse(dayHours, field: "--day-hours")
+        } else if let configured = ProcessInfo.processInfo.environment["CORDON_DAY_HOURS"], !configured.isEmpty {
+            window = try DayWindow.parse(configured, field: "CORDON_DAY_HOURS")
         }
-        return .standard
+        let file = bankHolidays ?? ProcessInfo.processInfo.environment["CORDON_BANK_HOLIDAYS"].flatMap { $0.isEmpty ? nil : $0 }
+        if let file { window = window.with(holidays: try BankHolidays.read(file: file)) }
+        return window
     }
 
     /// Opens the registry, creating it from the bundled data when the file is missing.
     func open() async throws -> Registry {
-        let (registry, created) = try await Registry.open(path: databasePath, dayWindow: try dayWindow(), staleness: try staleness())
+        let (registry, created) = try await Registry.open(path: databasePath, dayWindow: try dayWindow(), staleness: try staleness(),
+                                                          checkpointer: try checkpointer())
         if let created {
             printError("created \(databasePath) from the bundled Square Mile data: \(created.summary); "
                        + "\(created.figuresAdded) buildings given demonstration figures")

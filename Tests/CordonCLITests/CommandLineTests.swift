@@ -70,10 +70,10 @@ import Testing
     }
 
     /// Starts `cordon serve` on a free port and waits for the line that names the port.
-    static func startServer(database: String) throws -> (Process, Int) {
+    static func startServer(database: String, arguments: [String] = []) throws -> (Process, Int) {
         let process = Process()
         process.executableURL = binary
-        process.arguments = ["serve", "--port", "0", "--db", database]
+        process.arguments = ["serve", "--port", "0", "--db", database] + arguments
         var environment = ProcessInfo.processInfo.environment
         environment["CORDON_DATA"] = root.appendingPathComponent("data").path
         process.environment = environment
@@ -139,8 +139,8 @@ import Testing
         #expect(csv.status == 0)
         let lines = csv.stdout.split(separator: "\r\n").map(String.init)
         #expect(lines.count == 3)
-        #expect(lines[0].hasPrefix("id,name,address,postcode,ward,distance_m,period,occupancy,guards"))
-        #expect(lines[1].hasPrefix("way/4959489,30 St Mary Axe,30 Saint Mary Axe,EC3A 8EP,Aldgate,0,day,6859,18,"))
+        #expect(lines[0].hasPrefix("id,name,address,postcode,ward,label,distance_m,period,occupancy,guards"))
+        #expect(lines[1].hasPrefix("way/4959489,30 St Mary Axe,30 Saint Mary Axe,EC3A 8EP,Aldgate,30 St Mary Axe,0,day,6859,18,"))
         #expect(lines[2].hasPrefix("TOTAL,1 buildings"))
         let json = try cordon(["near", "--db", db, "--lat", "51.514431", "--lon", "-0.080334", "--radius", "10", "--format", "json"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
@@ -213,6 +213,25 @@ import Testing
         #expect(show.status == 0)
         #expect(show.stdout.hasPrefix("way/4959489  30 St Mary Axe\n"))
         #expect(show.stdout.contains("DEMONSTRATION FIGURES"))
+        #expect(show.stdout.contains("\nmanaged by    no managing firm\n"))
+        // A building without a name or address is headed by where it stands, as every answer calls it.
+        let unnamed = try cordon(["show", "way/1033757164", "--db", db])
+        #expect(unnamed.stdout.hasPrefix("way/1033757164  unnamed building 25 m SW of Travelodge, Tower ward\n"), "\(unnamed.stdout)")
+
+        // The managing firm and its site contact are shown to the local operator.
+        #expect(try cordon(["org", "create", "acme", "--name", "Acme Security", "--role", "firm", "--db", db]).status == 0)
+        #expect(try cordon(["org", "assign", "--org", "acme", "--building", "way/4959489", "--db", db]).status == 0)
+        _ = try sqlite("UPDATE building_sites SET control_room_phone = '+44 20 7946 0001', contact_email = 'control@acme.example', max_occupancy = 9000 WHERE building_id = 'way/4959489'")
+        let managed = try cordon(["show", "way/4959489", "--db", db])
+        #expect(managed.stdout.contains("\nmanaged by    acme\ncontrol room  +44 20 7946 0001\nemail         control@acme.example\nmax occupancy 9000\n"), "\(managed.stdout)")
+        let json = try cordon(["show", "way/4959489", "--format", "json", "--db", db])
+        let shown = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let site = try #require(shown["site"] as? [String: Any])
+        #expect(site["managed_by"] as? String == "acme")
+        #expect(site["control_room_phone"] as? String == "+44 20 7946 0001")
+        #expect(site["email"] as? String == "control@acme.example")
+        #expect(shown["id"] as? String == "way/4959489")
+        #expect(shown["label"] as? String == "30 St Mary Axe")
         let stats = try cordon(["stats", "--db", db, "--format", "json"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any])
         #expect(object["buildings"] as? Int == 1322)
@@ -229,6 +248,18 @@ import Testing
 }
 
 @Suite struct ServeCommandTests {
+    @Test func serveRefusesAWebhookAllowEntryThatIsNotAHostAddressOrNetwork() throws {
+        let cli = try CommandLineTests()
+        let flag = try cli.cordon(["serve", "--port", "0", "--webhook-allow", "127.0.0.1", "--webhook-allow", "10.0.0.0/40"])
+        #expect(flag.status == 2, "\(flag.stderr)")
+        #expect(flag.stderr.contains("--webhook-allow: has a prefix length that is not 0 to 32 (got '10.0.0.0/40'). Give a network like 10.20.0.0/16"),
+                "\(flag.stderr)")
+        let environment = try cli.cordon(["serve", "--port", "0"], environment: ["CORDON_WEBHOOK_ALLOW": "hooks.internal,http://x/"])
+        #expect(environment.status == 2, "\(environment.stderr)")
+        #expect(environment.stderr.contains("CORDON_WEBHOOK_ALLOW: is not a host name, an address or a network (got 'http://x/')"),
+                "\(environment.stderr)")
+    }
+
     @Test func serveAnswersAndStopsCleanlyOnSIGTERM() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cordon-serve-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

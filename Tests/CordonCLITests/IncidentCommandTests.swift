@@ -55,13 +55,30 @@ import Testing
         #expect(table.contains("DEMONSTRATION FIGURES"))
         #expect(table.contains("== Inner cordon: 200 m around 51.5178, -0.0823 (preset suitcase) =="))
         #expect(table.contains("Total: 39 buildings (39 with figures), 43265 people, 128 guards"))
-        #expect(table.contains("Total: 116 buildings (116 with figures), 64975 people"))
+        // The 400 m outer cordon reaches beyond the City: its totals are a lower bound.
+        #expect(table.contains("Total (a lower bound): 116 buildings (116 with figures), 64975 people"))
 
         // Reception planning for the incident displaces exactly the inner zone's people.
         let plan = try json(try cli.cordon(["plan", "reception", "--incident", "1", "--at", "2026-03-10T12:00:00Z", "--format", "json", "--db", db]))
         let planTotals = try #require(plan["totals"] as? [String: Any])
         #expect(planTotals["displaced"] as? Int == 43265)
         #expect(planTotals["buildings_inside"] as? Int == 39)
+
+        // No firm manages any of the 39 yet: the alert would reach nobody, so it is refused
+        // unless asked for, and the preview says so first, writing nothing.
+        let auditRows = try cli.sqlite("SELECT count(*) FROM audit_log")
+        let dryRun = try cli.cordon(["alert", "send", "--incident", "1", "--priority", "red", "--message", "Evacuate now",
+                                     "--zone", "inner", "--dry-run", "--db", db])
+        #expect(dryRun.status == 0, "\(dryRun.stderr)")
+        #expect(dryRun.stdout.hasPrefix("Preview (nothing sent or written) for incident 1"), "\(dryRun.stdout)")
+        #expect(dryRun.stdout.contains("WOULD BE REFUSED: the target {\"zones\":[\"inner\"]} reaches none of its 39 building(s)"))
+        #expect(dryRun.stdout.contains("Reached 0 of 39 building(s) through 0 firm(s); NOT REACHED: 39 (no managing firm: reach them by phone or radio)"))
+        let unreachable = try cli.cordon(["alert", "send", "--incident", "1", "--priority", "red", "--message", "Evacuate now",
+                                          "--zone", "inner", "--db", db])
+        #expect(unreachable.status == 2)
+        #expect(unreachable.stderr.contains("reaches none of its 39 building(s): no firm manages them"), "\(unreachable.stderr)")
+        #expect(try cli.sqlite("SELECT count(*) FROM audit_log") == auditRows)
+        #expect(try cli.sqlite("SELECT count(*) FROM alerts") == "0")
 
         #expect(try cli.cordon(["org", "create", "acme", "--name", "Acme", "--role", "firm", "--db", db]).status == 0)
         let assigned = try cli.cordon(["org", "assign", "--org", "acme", "--building"] + Self.managed + ["--db", db])
@@ -79,6 +96,14 @@ import Testing
         let recipients = (status["recipients"] as? [[String: Any]])?.compactMap { $0["building_id"] as? String }
         #expect(recipients == Self.managed)
         #expect((status["unreachable"] as? [Any])?.count == 36)
+        // The answer says how much of the zone has building data, as the zone itself does.
+        let sentZones = try #require(status["zones"] as? [[String: Any]])
+        #expect(sentZones.map { $0["zone"] as? String } == ["inner"])
+        let sentCoverage = try #require(sentZones[0]["data_coverage"] as? [String: Any])
+        let zoneCoverage = try #require(zones[0]["data_coverage"] as? [String: Any])
+        #expect(sentCoverage["known"] as? Bool == true)
+        #expect(NSDictionary(dictionary: sentCoverage) == NSDictionary(dictionary: zoneCoverage))
+        #expect(status["warnings"] as? [String] == (zones[0]["warnings"] as? [String])?.map { "Inner zone: " + $0 })
 
         let ack = try cli.cordon(["alert", "ack", "1", "--building", "way/4959629", "--status", "sheltering", "--people", "120",
                                   "--note", "staff in the basement", "--db", db])
@@ -90,7 +115,8 @@ import Testing
         #expect(after["not_acknowledged"] as? Int == 38)
         #expect(after["people_sheltering"] as? Int == 120)
         let statusTable = try cli.cordon(["alert", "status", "1", "--db", db]).stdout
-        #expect(statusTable.contains("39 recipients: 3 reachable through 1 firm(s), 36 unreachable (no managing firm); 1 acknowledged"))
+        #expect(statusTable.hasPrefix("Reached 3 of 39 building(s) through 1 firm(s); NOT REACHED: 36 (no managing firm: reach them by phone or radio)\n"))
+        #expect(statusTable.contains("Answers: 1 acknowledged, 38 not; 0 need assistance; 120 people sheltering\n"))
         #expect(statusTable.contains("Unreachable (no managing firm): 36\n"))
         #expect(statusTable.split(separator: "\n").contains { $0.hasPrefix("way/4959629") && $0.contains("acme  sheltering") && $0.contains("120") })
 
@@ -134,7 +160,9 @@ import Testing
         #expect(again.stderr.contains("alert 1 was cancelled by alert 2"))
 
         let verify = try cli.cordon(["audit", "verify", "--db", db])
-        #expect(verify.stdout == "audit log intact: 10 rows, every hash and link verified\n", "\(verify.stderr)")
+        let buildings = try cli.sqlite("SELECT count(*) FROM site_figures")
+        #expect(verify.stdout == "audit log intact: 10 rows, every hash and link verified\n"
+                + "figures: \(buildings) buildings agree with the audit log and their history\n", "\(verify.stderr)")
     }
 
     @Test func badCordonsAndTargetsAreRefusedNamingTheField() throws {

@@ -20,7 +20,7 @@ import Testing
         let directory = try TemporaryDirectory()
         let registry = try await registryWithWrites(directory)
         let verification = try await registry.verifyAudit()
-        #expect(verification.firstBroken == nil)
+        #expect(verification.findings == [])
         // 5 organisations, 5 keys, 3 assignments, 1 site update, 1 figures update.
         #expect(verification.rows == 15)
         let entries = try await registry.auditEntries(buildingID: "fixture/centre")
@@ -50,8 +50,8 @@ import Testing
             try db.execute(sql: "UPDATE audit_log SET actor = 'mallory' WHERE seq = 7")
         }
         let verification = try await registry.verifyAudit()
-        #expect(verification.firstBroken?.seq == 7)
-        #expect(verification.firstBroken?.reason == "its content does not match its hash: the row was altered")
+        #expect(verification.findings == [AuditFinding(.chain, seq: 7, subject: "row 7",
+                                                       reason: "its content does not match its hash: the row was altered")])
     }
 
     @Test func aDeletedRowIsNamedByVerify() async throws {
@@ -63,8 +63,8 @@ import Testing
             try db.execute(sql: "DELETE FROM audit_log WHERE seq = 4")
         }
         let verification = try await registry.verifyAudit()
-        #expect(verification.firstBroken?.seq == 5)
-        #expect(verification.firstBroken?.reason == "expected row 4 here: rows are missing")
+        #expect(verification.findings == [AuditFinding(.chain, seq: 5, subject: "row 5",
+                                                       reason: "expected row 4 here: row 4 is missing")])
     }
 
     @Test func aRecomputedRowStillBreaksTheLinkOfTheNext() async throws {
@@ -76,6 +76,9 @@ import Testing
             try db.execute(sql: "UPDATE audit_log SET hash = '\(String(repeating: "a", count: 64))' WHERE seq = 2")
         }
         let verification = try await registry.verifyAudit()
-        #expect(verification.firstBroken?.seq == 2)
+        #expect(verification.findings == [
+            AuditFinding(.chain, seq: 2, subject: "row 2", reason: "its content does not match its hash: the row was altered"),
+            AuditFinding(.chain, seq: 3, subject: "row 3", reason: "its link to row 2 does not match that row's hash"),
+        ])
     }
 }

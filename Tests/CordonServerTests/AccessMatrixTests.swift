@@ -31,6 +31,13 @@ import Testing
         .init(method: "GET", path: "/healthz", expected: all(200, except: [.none: 200])),
         .init(method: "GET", path: "/", expected: all(200)),
         .init(method: "GET", path: "/openapi.json", expected: all(200)),
+        .init(method: "GET", path: "/console", expected: all(200, except: [.none: 200])),
+        .init(method: "GET", path: "/console/js/main.js", expected: all(200, except: [.none: 200])),
+        .init(method: "GET", path: "/session", expected: all(200, except: [.none: 200])),
+        .init(method: "POST", path: "/session", expected: all(201)),
+        // With a key and no cookie there is no session to end.
+        .init(method: "DELETE", path: "/session", expected: all(400)),
+        .init(method: "GET", path: "/map", expected: all(200, except: [.firmA: 403, .firmB: 403])),
         .init(method: "GET", path: "/lookup/radius?lat=51.515&lon=-0.076&radius=100", expected: all(200, except: [.firmA: 403, .firmB: 403])),
         .init(method: "POST", path: "/lookup/polygon", body: polygon, contentType: "application/geo+json", expected: all(200, except: [.firmA: 403, .firmB: 403])),
         .init(method: "GET", path: "/collections/buildings/items?limit=2", expected: all(200, except: [.firmA: 403, .firmB: 403])),
@@ -52,6 +59,14 @@ import Testing
         .init(method: "GET", path: "/audit?building=fixture/centre", expected: all(403, except: [.admin: 200])),
         .init(method: "POST", path: "/plan/reception", body: #"{"cordon": {"type": "radius", "lat": 51.515, "lon": -0.076, "radius_m": 100}}"#,
               contentType: "application/json", expected: all(200, except: [.firmA: 403, .firmB: 403])),
+        // Searching answers names and points only: every key may.
+        .init(method: "GET", path: "/search?q=fixture%20centre", expected: all(200)),
+        .init(method: "GET", path: "/lookup/radius?place=fixture/centre&radius=100", expected: all(200, except: [.firmA: 403, .firmB: 403])),
+        .init(method: "GET", path: "/me", expected: all(200)),
+        .init(method: "GET", path: "/me/buildings", expected: all(200)),
+        .init(method: "GET", path: "/me/buildings.csv", expected: all(200)),
+        .init(method: "POST", path: "/me/buildings/confirm", body: #"{"buildings": ["fixture/centre"]}"#, contentType: "application/json",
+              expected: all(403, except: [.admin: 200, .firmA: 200, .firmB: 422])),
         // The grid fixture has no City boundary: coverage is refused as a 400, never a 500.
         .init(method: "GET", path: "/plan/coverage?radius=200", expected: all(400, except: [.firmA: 403, .firmB: 403])),
     ]

@@ -15,13 +15,17 @@ final class EventStreamClient: Sendable {
     let events: AsyncStream<Event>
     /// Yields once the server has sent its opening comment: the stream is listening.
     let connected: AsyncStream<Void>
+    /// Yields once the stream has ended, by the server closing it or a failure.
+    let ended: AsyncStream<Void>
     private let task: Task<Void, Never>
 
     init(url: String, key: String, lastEventID: Int? = nil) {
         let (events, eventContinuation) = AsyncStream<Event>.makeStream()
         let (connected, connectedContinuation) = AsyncStream<Void>.makeStream()
+        let (ended, endedContinuation) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
         self.events = events
         self.connected = connected
+        self.ended = ended
         task = Task {
             var request = HTTPClientRequest(url: url)
             request.headers.add(name: "Authorization", value: "Bearer \(key)")
@@ -42,6 +46,8 @@ final class EventStreamClient: Sendable {
             } catch {}
             eventContinuation.finish()
             connectedContinuation.finish()
+            endedContinuation.yield()
+            endedContinuation.finish()
         }
     }
 
@@ -57,6 +63,11 @@ final class EventStreamClient: Sendable {
         return data.isEmpty ? nil : Event(id: id, name: name, data: data.joined(separator: "\n"))
     }
 }
+
+/// How long a test waits for what should happen at once (an event, a delivery, a stream's end).
+/// Wide on purpose: the suites run side by side on two cores, where connecting a stream has
+/// taken more than 8 s. It bounds a hang; it measures nothing (the benchmarks do that).
+let patience: Duration = .seconds(30)
 
 /// The next element, or nil after `timeout`.
 func next<Element: Sendable>(_ stream: AsyncStream<Element>, within timeout: Duration) async -> Element? {

@@ -152,6 +152,6 @@ import Testing
             #expect(history.allSatisfy { $0.newValue == ($0.oldValue ?? -1) + 1 })
         }
         #expect(total == writers * updates)
-        #expect(try await registry.verifyAudit().firstBroken == nil)
+        #expect(try await registry.verifyAudit().findings == [])
     }
 }

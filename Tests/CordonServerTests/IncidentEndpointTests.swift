@@ -59,7 +59,10 @@ import Testing
             #expect(counts["not_acknowledged"] as? Int == 1)
             #expect(counts["need_assistance"] as? Int == 1)
             #expect(counts["people_sheltering"] as? Int == 120)
-            let centre = try #require((progress.json["recipients"] as? [[String: Any]])?.first)
+            // The building asking for assistance comes first; the others keep their order.
+            let recipients = try #require(progress.json["recipients"] as? [[String: Any]])
+            #expect(recipients.compactMap { $0["building_id"] as? String } == ["fixture/at-radius", "fixture/centre", "fixture/half-in"])
+            let centre = recipients[1]
             #expect(centre["acks"] as? Int == 2)
             #expect((centre["latest_ack"] as? [String: Any])?["status"] as? String == "sheltering")
             #expect((try await server.get("/alerts/1/acks").json["acks"] as? [[String: Any]])?.count == 4)
@@ -85,13 +88,13 @@ import Testing
                 {"name": "Device on the move", "location": \(IncidentLocation.centre),
                  "inner": {"type": "corridor", "width_m": 20, "route": {"type": "LineString", "coordinates": [[\(from.longitude), \(from.latitude)], [\(to.longitude), \(to.latitude)]]}}}
                 """).status == 201)
-            let corridor = try await post("/incidents/3/alerts", #"{"priority": "amber", "message": "Corridor", "target": {"zones": ["inner"]}}"#)
+            let corridor = try await post("/incidents/3/alerts", #"{"priority": "amber", "message": "Corridor", "allow_unreachable": true, "target": {"zones": ["inner"]}}"#)
             #expect((corridor.json["unreachable"] as? [[String: Any]])?.compactMap { $0["building_id"] as? String }.sorted()
                     == ["grid/0-1", "grid/1-1", "grid/2-1", "grid/3-1", "grid/4-1"])
             let square = GridFixture.geoRing([(533_995, 180_995), (534_055, 180_995), (534_055, 181_055), (533_995, 181_055)])
             let block = String(decoding: try GridFixture.polygonJSON([square]), as: UTF8.self)
             #expect(try await post("/incidents", #"{"name": "Protest", "location": \#(IncidentLocation.centre), "inner": {"type": "polygon", "geometry": \#(block)}}"#).status == 201)
-            #expect(try await post("/incidents/4/alerts", #"{"priority": "green", "message": "Protest", "target": {"zones": ["inner"]}}"#).status == 201)
+            #expect(try await post("/incidents/4/alerts", #"{"priority": "green", "message": "Protest", "allow_unreachable": true, "target": {"zones": ["inner"]}}"#).status == 201)
             #expect(try await post("/incidents/1/alerts", #"{"priority": "green", "message": "City", "target": {"city": true}}"#).status == 201)
             #expect(try await post("/incidents/1/alerts", #"{"priority": "amber", "message": "Named", "target": {"buildings": ["fixture/centre", "grid/2-2"]}}"#).status == 201)
             let update = try await post("/alerts/1/update", #"{"message": "Now 150 m", "priority": "red"}"#)
@@ -121,6 +124,15 @@ import Testing
             #expect(redCAP.text.contains("<description>Invacuate &amp; keep away from glass</description>"))
 
             // Cordon changes are kept with who, when and why; a closed incident takes no more.
+            for body in [#"{"inner": {"type": "radius", "radius_m": 150}}"#, #"{"inner": {"type": "radius", "radius_m": 150}, "reason": " "}"#] {
+                let unexplained = try await post("/incidents/1/cordons", body)
+                #expect(unexplained.status == 400, "\(unexplained.text)")
+                #expect(unexplained.json["parameter"] as? String == "reason")
+                #expect((unexplained.json["detail"] as? String ?? "").hasPrefix("reason: is missing (got "), "\(unexplained.text)")
+            }
+            let numeric = try await post("/incidents/1/cordons", #"{"inner": {"type": "radius", "radius_m": 150}, "reason": 7}"#)
+            #expect(numeric.status == 400)
+            #expect(numeric.json["parameter"] as? String == "reason")
             #expect(try await post("/incidents/1/cordons", #"{"inner": {"type": "radius", "radius_m": 150}, "reason": "larger device"}"#).status == 200)
             let versions = try await server.get("/incidents/1/cordons")
             #expect((versions.json["versions"] as? [[String: Any]])?.compactMap { $0["reason"] as? String } == ["larger device"])
@@ -130,6 +142,6 @@ import Testing
             #expect((try await server.get("/incidents?status=open").json["incidents"] as? [[String: Any]])?.count == 3)
         }
         let audit = try await registry.verifyAudit()
-        #expect(audit.firstBroken == nil)
+        #expect(audit.findings == [])
     }
 }

@@ -15,6 +15,9 @@ struct LiveServer {
     static func start(databasePath: String, configure: (inout ServerConfiguration) -> Void = { _ in }) async throws -> LiveServer {
         let (ports, continuation) = AsyncStream<Int>.makeStream()
         var configuration = ServerConfiguration(host: "127.0.0.1", port: 0, databasePath: databasePath, readers: 4, logLevel: .warning)
+        // Tests send hundreds of requests a second with one key (the concurrent writers, the
+        // fuzzer); the rate limit has tests of its own, which set it.
+        configuration.rateLimit = nil
         configure(&configuration)
         let app = try await buildApplication(configuration: configuration) { port in continuation.yield(port) }
         let task = Task { try await app.run() }
@@ -47,7 +50,15 @@ struct LiveServer {
         if let contentType { request.setValue(contentType, forHTTPHeaderField: "Content-Type") }
         if let bearer = key ?? self.key { request.setValue("Bearer \(bearer)", forHTTPHeaderField: "Authorization") }
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
-        let (data, response) = try await URLSession.shared.data(for: request)
+        // A client without a cookie jar: a session cookie one answer set must never ride
+        // along on the next request (URLSession.shared keeps and sends them).
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.httpCookieStorage = nil
+        configuration.httpShouldSetCookies = false
+        configuration.httpCookieAcceptPolicy = .never
+        let session = URLSession(configuration: configuration)
+        defer { session.finishTasksAndInvalidate() }
+        let (data, response) = try await session.data(for: request)
         let http = response as! HTTPURLResponse
         var headers: [String: String] = [:]
         for (key, value) in http.allHeaderFields { headers["\(key)"] = "\(value)" }

@@ -92,10 +92,12 @@ import Testing
             #expect(reply.status == 200)
             #expect(reply.contentType.hasPrefix("text/csv"))
             let lines = reply.text.split(separator: "\r\n").map(String.init)
-            #expect(lines.count == 5)
-            #expect(lines[1].hasPrefix("fixture/centre,fixture/centre,,,,0,day,100,3,2,5,1,50,"))
-            #expect(lines[3].hasPrefix("fixture/at-radius,fixture/at-radius,,,,100,day,10,1,0,1,0,0,"))
-            #expect(lines[4] == "TOTAL,3 buildings,,,,,day,150,6,3,8,1,50,,false")
+            #expect(lines.count == 6)
+            #expect(lines[1].hasPrefix("fixture/centre,fixture/centre,,,,fixture/centre,0,day,100,3,2,5,1,50,"))
+            #expect(lines[3].hasPrefix("fixture/at-radius,fixture/at-radius,,,,fixture/at-radius,100,day,10,1,0,1,0,0,"))
+            #expect(lines[4] == "TOTAL,3 buildings,,,,,,day,150,6,3,8,1,50,,false")
+            // The fixture holds no coverage zones: below the totals, the warning that says so.
+            #expect(lines[5].hasPrefix("WARNING,\"This registry holds no data-coverage zones, so it cannot tell"))
         }
     }
 

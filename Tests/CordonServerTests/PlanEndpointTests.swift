@@ -29,8 +29,31 @@ import Testing
             let features = try #require(geojson.json["features"] as? [[String: Any]])
             #expect(features.contains { ($0["properties"] as? [String: Any])?["role"] as? String == "flow" })
 
+            // CSV for spreadsheets: a byte-order mark, then one table a request.
             let csv = try await server.post("/plan/reception?format=csv", body, contentType: "application/json")
-            #expect(csv.text.hasPrefix("centre_id,name,role,distance_from_cordon_m,capacity,assigned"))
+            #expect(csv.contentType == "text/csv; charset=utf-8")
+            #expect(Array(csv.body.prefix(3)) == [0xEF, 0xBB, 0xBF])
+            #expect(csv.text.hasPrefix("\u{FEFF}centre_id,name,label,role,lat,lon,distance_from_cordon_m,capacity,assigned,"))
+            for (table, header) in [("centres", "centre_id,"), ("buildings", "building_id,name,label,lat,lon,people,"),
+                                    ("allocations", "building_id,building_label,building_lat,building_lon,centre_id,"),
+                                    ("totals", "cordon,period,at,")] {
+                let reply = try await server.post("/plan/reception?format=csv&table=\(table)", body, contentType: "application/json")
+                #expect(reply.status == 200 && reply.text.hasPrefix("\u{FEFF}" + header), "\(table): \(reply.text.prefix(200))")
+            }
+            let totalsCSV = try await server.post("/plan/reception?format=csv&table=totals", body, contentType: "application/json")
+            let totalsRows = CSVRows.parse(totalsCSV.text)
+            #expect(totalsRows.count == 2 && totalsRows[1][0] == "200 m around 51.514431, -0.080334")
+            let totalsRow = Dictionary(uniqueKeysWithValues: zip(totalsRows[0], totalsRows[1]))
+            #expect(totalsRow["displaced"] == "78727" && totalsRow["assigned"] == "\(assigned)" && totalsRow["shortfall"] == "\(78_727 - assigned)")
+            let buildingsCSV = try await server.post("/plan/reception?format=csv&table=buildings", body, contentType: "application/json")
+            #expect(CSVRows.parse(buildingsCSV.text).count == 1 + 105)
+            for refused in ["format=json&table=centres", "format=csv&table=wards"] {
+                let reply = try await server.post("/plan/reception?\(refused)", body, contentType: "application/json")
+                #expect(reply.status == 400 && reply.json["parameter"] as? String == "table", "\(refused)")
+            }
+            let planSVG = try await server.post("/plan/reception?format=svg", body, contentType: "application/json")
+            #expect(planSVG.status == 200 && planSVG.contentType == "image/svg+xml")
+            #expect(planSVG.text.contains("Displaced 78727 in 105 buildings; placed \(assigned); shortfall \(78_727 - assigned);"))
 
             // The same cordon taken from an incident gives the same plan.
             let incident = try await registry.openIncident(
@@ -51,6 +74,16 @@ import Testing
             let coverage = try await server.get("/plan/coverage?radius=200&spacing=200&at=2026-03-10T12:00:00Z")
             #expect(coverage.status == 200)
             #expect((coverage.json["summary"] as? [String: Any])?["points"] as? Int == 80)
+            let wards = try #require(coverage.json["wards"] as? [[String: Any]])
+            let grid = try await server.get("/plan/coverage?radius=200&spacing=200&at=2026-03-10T12:00:00Z&format=geojson")
+            #expect((grid.json["wards"] as? [[String: Any]])?.map { $0["ward"] as? String } == wards.map { $0["ward"] as? String })
+            for (table, header) in [("points", "easting,northing,lon,lat,ward,"), ("wards", "ward,points,points_short,"), ("summary", "radius_m,spacing_m,")] {
+                let reply = try await server.get("/plan/coverage?radius=200&spacing=200&format=csv&table=\(table)")
+                #expect(reply.status == 200 && reply.text.hasPrefix("\u{FEFF}" + header), "\(table): \(reply.text.prefix(200))")
+            }
+            let wardsCSV = try await server.get("/plan/coverage?radius=200&spacing=200&at=2026-03-10T12:00:00Z&format=csv&table=wards")
+            #expect(CSVRows.parse(wardsCSV.text).count == 1 + wards.count)
+            #expect(try await server.get("/plan/coverage?radius=200&spacing=200&table=wards").status == 400)
             let svg = try await server.get("/plan/coverage?radius=200&spacing=200&format=svg")
             #expect(svg.contentType == "image/svg+xml")
             #expect(svg.text.contains("DEMONSTRATION FIGURES"))

@@ -4,7 +4,7 @@ import Logging
 import Synchronization
 
 /// A firm's webhook endpoint on 127.0.0.1: records every POST and answers 500 to the first
-/// `failures` of them.
+/// `failures` of them, or, given `redirectTo`, 307 to every one.
 final class WebhookReceiver: Sendable {
     struct Received: Sendable {
         let idempotencyKey: String?
@@ -24,7 +24,7 @@ final class WebhookReceiver: Sendable {
         self.task = task
     }
 
-    static func start(port: Int = 0, failures: Int = 0) async throws -> WebhookReceiver {
+    static func start(port: Int = 0, failures: Int = 0, redirectTo: String? = nil) async throws -> WebhookReceiver {
         let log = Log()
         let router = Router()
         router.post("/hook") { request, _ -> Response in
@@ -34,6 +34,11 @@ final class WebhookReceiver: Sendable {
             let count = log.entries.withLock { entries in
                 entries.append(Received(idempotencyKey: header("idempotency-key"), signature: header("cordon-signature"), body: body))
                 return entries.count
+            }
+            if let redirectTo {
+                var headers = HTTPFields()
+                headers[.location] = redirectTo
+                return Response(status: .temporaryRedirect, headers: headers)
             }
             return Response(status: count <= failures ? .internalServerError : .ok)
         }

@@ -1,1 +1,1 @@
-SELECT count(*) FROM buildings
+SELECT count(*) FROM buildings WHERE retired_at IS NULL

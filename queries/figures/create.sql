@@ -9,6 +9,8 @@ INSERT INTO site_figures (building_id,
     first_aid_kits, first_aid_kits_confirmed_at, first_aid_kits_confirmed_by,
     defibrillators, defibrillators_confirmed_at, defibrillators_confirmed_by,
     reception_capacity, reception_capacity_confirmed_at, reception_capacity_confirmed_by,
+    occupancy_weekend, occupancy_weekend_confirmed_at, occupancy_weekend_confirmed_by,
+    guards_weekend, guards_weekend_confirmed_at, guards_weekend_confirmed_by,
     demonstration, channel)
 VALUES (:building_id,
     :occupancy_day, :occupancy_day_confirmed_at, :occupancy_day_confirmed_by,
@@ -19,5 +21,7 @@ VALUES (:building_id,
     :first_aid_kits, :first_aid_kits_confirmed_at, :first_aid_kits_confirmed_by,
     :defibrillators, :defibrillators_confirmed_at, :defibrillators_confirmed_by,
     :reception_capacity, :reception_capacity_confirmed_at, :reception_capacity_confirmed_by,
+    :occupancy_weekend, :occupancy_weekend_confirmed_at, :occupancy_weekend_confirmed_by,
+    :guards_weekend, :guards_weekend_confirmed_at, :guards_weekend_confirmed_by,
     :demonstration, :channel)
 ON CONFLICT (building_id) DO NOTHING

@@ -10,5 +10,7 @@ UPDATE site_figures SET
     first_aid_kits = :first_aid_kits, first_aid_kits_confirmed_at = :first_aid_kits_confirmed_at, first_aid_kits_confirmed_by = :first_aid_kits_confirmed_by,
     defibrillators = :defibrillators, defibrillators_confirmed_at = :defibrillators_confirmed_at, defibrillators_confirmed_by = :defibrillators_confirmed_by,
     reception_capacity = :reception_capacity, reception_capacity_confirmed_at = :reception_capacity_confirmed_at, reception_capacity_confirmed_by = :reception_capacity_confirmed_by,
+    occupancy_weekend = :occupancy_weekend, occupancy_weekend_confirmed_at = :occupancy_weekend_confirmed_at, occupancy_weekend_confirmed_by = :occupancy_weekend_confirmed_by,
+    guards_weekend = :guards_weekend, guards_weekend_confirmed_at = :guards_weekend_confirmed_at, guards_weekend_confirmed_by = :guards_weekend_confirmed_by,
     demonstration = :demonstration, channel = :channel, version = version + 1
 WHERE building_id = :building_id AND version = :expected_version

@@ -7,12 +7,13 @@
 WITH candidates (building_rowid, distance_m) AS MATERIALIZED (
     SELECT rowid, ST_Distance(footprint, MakePoint(:x, :y, 27700))
     FROM buildings
-    WHERE rowid IN (
+    WHERE retired_at IS NULL AND rowid IN (
         SELECT pkid FROM idx_buildings_footprint
         WHERE xmin <= :x + :reach AND xmax >= :x - :reach
           AND ymin <= :y + :reach AND ymax >= :y - :reach)
 )
-SELECT b.id, b.name, b.address, b.postcode, b.ward, b.footprint_geojson, c.distance_m, f.occupancy_day,
+SELECT b.id, b.name, b.address, b.postcode, b.ward, COALESCE(pl.label, b.name, b.address, b.id) AS label,
+       b.footprint_geojson, c.distance_m, f.occupancy_day,
        f.occupancy_day_confirmed_at,
        f.occupancy_day_confirmed_by,
        f.occupancy_night,
@@ -36,10 +37,17 @@ SELECT b.id, b.name, b.address, b.postcode, b.ward, b.footprint_geojson, c.dista
        f.reception_capacity,
        NULLIF(f.reception_capacity_confirmed_at, f.occupancy_day_confirmed_at) AS reception_capacity_confirmed_at,
        NULLIF(f.reception_capacity_confirmed_by, f.occupancy_day_confirmed_by) AS reception_capacity_confirmed_by,
+       f.occupancy_weekend,
+       NULLIF(f.occupancy_weekend_confirmed_at, f.occupancy_day_confirmed_at) AS occupancy_weekend_confirmed_at,
+       NULLIF(f.occupancy_weekend_confirmed_by, f.occupancy_day_confirmed_by) AS occupancy_weekend_confirmed_by,
+       f.guards_weekend,
+       NULLIF(f.guards_weekend_confirmed_at, f.occupancy_day_confirmed_at) AS guards_weekend_confirmed_at,
+       NULLIF(f.guards_weekend_confirmed_by, f.occupancy_day_confirmed_by) AS guards_weekend_confirmed_by,
        f.demonstration,
        f.version
 FROM candidates AS c
 JOIN buildings AS b ON b.rowid = c.building_rowid
 LEFT JOIN site_figures AS f ON f.building_id = b.id
+LEFT JOIN building_places AS pl ON pl.building_id = b.id
 WHERE c.distance_m <= :reach
 ORDER BY c.distance_m, b.id

@@ -3,7 +3,8 @@
 -- lookup/revision, so the copy knows which revision it holds. As in lookup/radius, a
 -- confirmation equal to occupancy_day's comes back NULL, so that the copy holds one string
 -- for all of them (MatchColumns restores them).
-SELECT b.id, b.name, b.address, b.postcode, b.ward, b.footprint_geojson, AsBinary(b.footprint) AS footprint_wkb,
+SELECT b.id, b.name, b.address, b.postcode, b.ward, COALESCE(pl.label, b.name, b.address, b.id) AS label,
+       b.footprint_geojson, AsBinary(b.footprint) AS footprint_wkb,
        f.occupancy_day, f.occupancy_day_confirmed_at, f.occupancy_day_confirmed_by,
        f.occupancy_night,
        NULLIF(f.occupancy_night_confirmed_at, f.occupancy_day_confirmed_at) AS occupancy_night_confirmed_at,
@@ -26,7 +27,15 @@ SELECT b.id, b.name, b.address, b.postcode, b.ward, b.footprint_geojson, AsBinar
        f.reception_capacity,
        NULLIF(f.reception_capacity_confirmed_at, f.occupancy_day_confirmed_at) AS reception_capacity_confirmed_at,
        NULLIF(f.reception_capacity_confirmed_by, f.occupancy_day_confirmed_by) AS reception_capacity_confirmed_by,
+       f.occupancy_weekend,
+       NULLIF(f.occupancy_weekend_confirmed_at, f.occupancy_day_confirmed_at) AS occupancy_weekend_confirmed_at,
+       NULLIF(f.occupancy_weekend_confirmed_by, f.occupancy_day_confirmed_by) AS occupancy_weekend_confirmed_by,
+       f.guards_weekend,
+       NULLIF(f.guards_weekend_confirmed_at, f.occupancy_day_confirmed_at) AS guards_weekend_confirmed_at,
+       NULLIF(f.guards_weekend_confirmed_by, f.occupancy_day_confirmed_by) AS guards_weekend_confirmed_by,
        f.demonstration, f.version
 FROM buildings AS b
 LEFT JOIN site_figures AS f ON f.building_id = b.id
+LEFT JOIN building_places AS pl ON pl.building_id = b.id
+WHERE b.retired_at IS NULL
 ORDER BY b.rowid

@@ -1,2 +1,2 @@
 -- Every footprint in lon/lat, for drawing maps.
-SELECT footprint_geojson FROM buildings ORDER BY id
+SELECT footprint_geojson FROM buildings WHERE retired_at IS NULL ORDER BY id

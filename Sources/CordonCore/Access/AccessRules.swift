@@ -28,6 +28,11 @@ extension Actor {
     }
 
     /// Contacts: only the managing firm and commanders.
+    /// Whether site contacts (control-room phone, e-mail) may be shown to this actor at all:
+    /// commanders see every site's, a firm its own buildings' only (callers scope a firm to
+    /// its own buildings first), planners and admins none.
+    var mayReadContacts: Bool { isLocalOperator || role == .commander || role == .firm }
+
     func mayReadSite(of buildingID: String, managedBy: String?) throws(AccessDenied) {
         if isLocalOperator || role == .commander { return }
         guard role == .firm else {
@@ -64,6 +69,29 @@ extension Actor {
     public func mayFollowIncidents() throws(AccessDenied) {
         guard isLocalOperator || role != .firm else {
             throw AccessDenied("organisation \(name) has the firm role, which reads its own alerts through GET /feed; incidents need a commander, planner or admin key")
+        }
+    }
+}
+
+/// Places and the caller's own list.
+extension Actor {
+    /// Searching places answers only what the building data publishes (names, addresses,
+    /// postcodes, wards and a point), never figures or contacts: every key may search.
+    public func maySearchPlaces() throws(AccessDenied) {}
+}
+
+extension Actor {
+    /// Whose buildings `GET /me/buildings` lists: a firm's own (its organisation id); every
+    /// building for commanders, planners and admins, who may read every building's figures
+    /// anyway (nil). The list holds figures, never contact details.
+    public var ownBuildingsScope: String? {
+        role == .firm && !isLocalOperator ? organisationID : nil
+    }
+
+    /// Confirming many buildings' figures at once: the roles that may confirm one.
+    func mayConfirmInBulk() throws(AccessDenied) {
+        guard isLocalOperator || role == .firm || role == .admin else {
+            throw AccessDenied("figures are confirmed by the firms that manage the buildings (or an admin); organisation \(name) has the \(role.rawValue) role")
         }
     }
 }

@@ -12,6 +12,14 @@ enum KeyMaterial {
         return ("key_" + hex(id), prefix + hex(secret))
     }
 
+    /// A console session: a public id for the audit log and a secret token for the cookie.
+    static func generateSession() -> (id: String, token: String) {
+        var generator = SystemRandomNumberGenerator()  // getrandom(2): cryptographically secure
+        let token = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        let id = (0..<8).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        return ("ses_" + hex(id), hex(token))
+    }
+
     static func hash(_ secret: String) -> String {
         hex(Array(SHA256.hash(data: Data(secret.utf8))))
     }

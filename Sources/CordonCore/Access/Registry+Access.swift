@@ -4,6 +4,8 @@ import GRDB
 extension Registry {
     public func createOrganisation(id: String, name: String, role: Role, actor: Actor, now: Date = Date()) async throws -> Organisation {
         try actor.mayAdminister()
+        try TextInput.checked(id, field: "id")
+        try TextInput.checked(name, field: "name")
         guard id.count >= 2, id.count <= 40, id.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }) else {
             throw InputError(field: "id", value: "'\(id)'", problem: "is not a valid organisation id",
                              fix: "Use 2 to 40 lower-case letters, digits and hyphens, e.g. acme-security.")
@@ -43,6 +45,8 @@ extension Registry {
         guard !buildingIDs.isEmpty else {
             throw InputError(field: "building", value: "nothing", problem: "is missing", fix: "Name at least one building id.")
         }
+        try TextInput.checked(buildingIDs, field: "building_ids")
+        try TextInput.checked(organisationID, field: "organisation_id")
         let at = LookupTime.text(now)
         return try await database.write { db in
             guard let row = try Row.fetchOne(db.cachedStatement(sql: Query.organisationByID.sql), arguments: ["id": organisationID]) else {
@@ -57,12 +61,19 @@ extension Registry {
                     throw NotFoundError(kind: "building", id: buildingID)
                 }
                 let previous: String? = site["managed_by"]
+                let phone: String? = site["control_room_phone"], email: String? = site["contact_email"]
                 try db.cachedStatement(sql: Query.siteAssign.sql).execute(arguments: ["building_id": buildingID, "managed_by": organisationID])
+                // The contact is the previous firm's: the assignment clears it, and the log says so.
+                var before: [(String, String?)] = [("managed_by", JSONText.string(previous))]
+                var after: [(String, String?)] = [("managed_by", JSONText.quoted(organisationID))]
+                if previous != organisationID, phone != nil || email != nil {
+                    before += [("control_room_phone", JSONText.string(phone)), ("email", JSONText.string(email))]
+                    after += [("control_room_phone", "null"), ("email", "null")]
+                }
                 try AuditLog.append(AuditRecord(
                     action: "building.assign", targetType: "building", targetID: buildingID, buildingID: buildingID,
                     organisationID: organisationID,
-                    before: JSONText.object([("managed_by", JSONText.string(previous))]),
-                    after: JSONText.object([("managed_by", JSONText.quoted(organisationID))])), actor: actor, at: at, in: db)
+                    before: JSONText.object(before), after: JSONText.object(after)), actor: actor, at: at, in: db)
             }
             return buildingIDs.count
         }
@@ -71,6 +82,7 @@ extension Registry {
     /// Issues a key for an organisation. The secret is returned once and only its hash is kept.
     public func createKey(for organisationID: String, expiresAt: Date?, actor: Actor, now: Date = Date()) async throws -> IssuedKey {
         try actor.mayAdminister()
+        try TextInput.checked(organisationID, field: "organisation_id")
         if let expiresAt, expiresAt <= now {
             throw InputError(field: "expires", value: LookupTime.text(expiresAt), problem: "is in the past", fix: "Give a future date, e.g. 2027-12-31.")
         }
@@ -95,6 +107,7 @@ extension Registry {
 
     public func revokeKey(id: String, actor: Actor, now: Date = Date()) async throws {
         try actor.mayAdminister()
+        try TextInput.checked(id, field: "key_id")
         let at = LookupTime.text(now)
         try await database.write { db in
             guard let row = try Row.fetchOne(db.cachedStatement(sql: Query.keyByID.sql), arguments: ["id": id]) else {
@@ -113,6 +126,13 @@ extension Registry {
 
     /// The actor a presented key stands for; nil when the key is unknown, revoked or expired.
     public func authenticate(secret: String, channel: Channel = .http, now: Date = Date()) async throws -> Actor? {
+        try await authenticateKey(secret: secret, channel: channel, now: now)?.actor
+    }
+
+    /// The actor a presented key stands for and when the key expires (nil: never), so that
+    /// whoever remembers the answer forgets it by then; nil when the key is unknown, revoked
+    /// or expired.
+    public func authenticateKey(secret: String, channel: Channel = .http, now: Date = Date()) async throws -> (actor: Actor, expiresAt: Date?)? {
         let hash = KeyMaterial.hash(secret)
         let at = LookupTime.text(now)
         return try await database.read { db in
@@ -121,7 +141,19 @@ extension Registry {
                   (row["expires_at"] as String?).map({ $0 > at }) ?? true,
                   let role = Role(rawValue: row["role"])
             else { return nil }
-            return Actor(organisationID: row["organisation_id"], role: role, keyID: row["id"], channel: channel)
+            let expiresAt = try (row["expires_at"] as String?).map { text throws(InputError) in try LookupTime.parse(text, field: "expires_at") }
+            return (Actor(organisationID: row["organisation_id"], role: role, keyID: row["id"], channel: channel), expiresAt)
+        }
+    }
+
+    /// Whether the key `actor` presented still stands: not revoked (by this server or the
+    /// command line) and not expired. Actors without a key (the local operator) always stand.
+    public func keyIsActive(of actor: Actor, now: Date = Date()) async throws -> Bool {
+        guard let keyID = actor.keyID else { return true }
+        let at = LookupTime.text(now)
+        return try await database.read { db in
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: Query.keyByID.sql), arguments: ["id": keyID]) else { return false }
+            return row["revoked_at"] as String? == nil && ((row["expires_at"] as String?).map { $0 > at } ?? true)
         }
     }
 }

@@ -49,6 +49,7 @@ public enum AlertTarget: Sendable, Equatable {
             guard let ids = value.array?.compactMap(\.string), ids.count == value.array?.count, !ids.isEmpty, ids.count <= 10_000 else {
                 throw InputError(field: field + ".buildings", value: value.typeName, problem: "is not a list of 1 to 10000 building ids", fix: example)
             }
+            try TextInput.checked(ids, field: field + ".buildings")
             var unique: [String] = []
             for id in ids where !unique.contains(id) { unique.append(id) }
             return .buildings(unique)
@@ -74,11 +75,14 @@ public struct AlertDraft: Sendable {
     public var instruction: String?
     public var target: AlertTarget?
     public var allowEmpty: Bool
+    /// Record the alert even when no firm manages any of its buildings, so it reaches nobody.
+    public var allowUnreachable: Bool
 
     public init(priority: AlertPriority?, message: String?, instruction: String? = nil, target: AlertTarget?,
-                allowEmpty: Bool = false) throws(InputError) {
+                allowEmpty: Bool = false, allowUnreachable: Bool = false) throws(InputError) {
         for (field, text) in [("message", message), ("instruction", instruction)] {
             guard let text else { continue }
+            try TextInput.checked(text, field: field, .multiLine)
             let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !trimmed.isEmpty, trimmed.count <= 2_000 else {
                 throw InputError(field: field, value: "\(text.count) characters", problem: "must be 1 to 2000 characters",
@@ -90,6 +94,7 @@ public struct AlertDraft: Sendable {
         self.instruction = instruction?.trimmingCharacters(in: .whitespacesAndNewlines)
         self.target = target
         self.allowEmpty = allowEmpty
+        self.allowUnreachable = allowUnreachable
     }
 
     /// The JSON body of an alert, update or cancellation.
@@ -101,18 +106,20 @@ public struct AlertDraft: Sendable {
             }
             return string
         }
-        let allowEmpty: Bool
-        switch body["allow_empty"] {
-        case nil, .null?: allowEmpty = false
-        case .bool(let value)?: allowEmpty = value
-        case let other?:
-            throw InputError(field: "allow_empty", value: other.text ?? other.typeName, problem: "is not true or false",
-                             fix: "Send \"allow_empty\": true to record an alert that reaches no building.")
+        func flag(_ field: String, fix: String) throws(InputError) -> Bool {
+            switch body[field] {
+            case nil, .null?: return false
+            case .bool(let value)?: return value
+            case let other?:
+                throw InputError(field: field, value: other.text ?? other.typeName, problem: "is not true or false", fix: fix)
+            }
         }
         return try AlertDraft(priority: try text("priority").map { text throws(InputError) in try AlertPriority.parse(text) },
                               message: try text("message"), instruction: try text("instruction"),
                               target: body["target"].map { json throws(InputError) in try AlertTarget.parse(json) },
-                              allowEmpty: allowEmpty)
+                              allowEmpty: try flag("allow_empty", fix: "Send \"allow_empty\": true to record an alert that reaches no building."),
+                              allowUnreachable: try flag("allow_unreachable",
+                                                         fix: "Send \"allow_unreachable\": true to record an alert that no firm can receive."))
     }
 }
 
@@ -121,10 +128,19 @@ public struct AlertArea: Sendable, Equatable {
     public let description: String
     public let circle: (centre: GeoPosition, radius: Double)?
     public let polygons: [[GeoPosition]]
+    /// The building whose footprint this is, for an alert sent to a list of buildings.
+    public let buildingID: String?
+
+    init(description: String, circle: (centre: GeoPosition, radius: Double)?, polygons: [[GeoPosition]], buildingID: String? = nil) {
+        self.description = description
+        self.circle = circle
+        self.polygons = polygons
+        self.buildingID = buildingID
+    }
 
     public static func == (lhs: AlertArea, rhs: AlertArea) -> Bool {
         lhs.description == rhs.description && lhs.circle?.centre == rhs.circle?.centre
-            && lhs.circle?.radius == rhs.circle?.radius && lhs.polygons == rhs.polygons
+            && lhs.circle?.radius == rhs.circle?.radius && lhs.polygons == rhs.polygons && lhs.buildingID == rhs.buildingID
     }
 }
 
@@ -147,4 +163,19 @@ public struct Alert: Sendable {
     /// For an update or cancellation: when and by whom (organisation, else name) the referenced alert was sent (CAP's references).
     public let referencedSentAt: String?
     public let referencedSender: String?
+}
+
+extension Alert {
+    /// The alert as a firm that received `buildings` may see it: a list of buildings is cut
+    /// to those, with their footprints, so that no firm learns which other buildings (and so
+    /// which other firms' clients) an alert named. Zones and the city are the same for all.
+    public func scoped(toBuildings buildings: Set<String>) -> Alert {
+        guard case .buildings(let ids) = target else { return self }
+        return Alert(id: id, incidentID: incidentID, incidentName: incidentName, kind: kind, references: references,
+                     priority: priority, message: message, instruction: instruction,
+                     target: .buildings(ids.filter(buildings.contains)),
+                     areas: areas.filter { $0.buildingID.map(buildings.contains) ?? false },
+                     cordonVersion: cordonVersion, sentAt: sentAt, sentBy: sentBy, senderOrganisation: senderOrganisation,
+                     referencedSentAt: referencedSentAt, referencedSender: referencedSender)
+    }
 }

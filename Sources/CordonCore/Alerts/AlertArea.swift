@@ -32,7 +32,8 @@ extension AlertArea {
     static func footprints(of ids: [String], in db: Database) throws -> [AlertArea] {
         try Row.fetchAll(db.cachedStatement(sql: Query.alertFootprints.sql),
                          arguments: ["ids": "[" + ids.map(JSONText.quoted).joined(separator: ",") + "]"]).map { row in
-            AlertArea(description: "Building \(row["id"] as String)", circle: nil, polygons: try outerRings(row["footprint_geojson"]))
+            let id: String = row["id"]
+            return AlertArea(description: "Building \(id)", circle: nil, polygons: try outerRings(row["footprint_geojson"]), buildingID: id)
         }
     }
 
@@ -44,6 +45,7 @@ extension AlertArea {
     /// {"description", "circle": {"lat", "lon", "radius_m"}} or {"description", "polygons": [[[lon, lat], ...]]}.
     func json() -> String {
         var members: [(String, String?)] = [("description", JSONText.quoted(description))]
+        if let buildingID { members.append(("building_id", JSONText.quoted(buildingID))) }
         if let circle {
             members.append(("circle", JSONText.object([("lat", "\(circle.centre.latitude)"), ("lon", "\(circle.centre.longitude)"),
                                                        ("radius_m", JSONText.number(circle.radius, decimals: 3))])))
@@ -59,9 +61,13 @@ extension AlertArea {
         if let lat = json["circle"]?["lat"]?.number, let lon = json["circle"]?["lon"]?.number, let radius = json["circle"]?["radius_m"]?.number {
             circle = (GeoPosition(longitude: lon, latitude: lat), radius)
         }
-        self.init(description: json["description"]?.string ?? "", circle: circle,
+        let description = json["description"]?.string ?? ""
+        // Alerts stored before footprints named their building carry it only in the description.
+        let buildingID = json["building_id"]?.string
+            ?? (description.hasPrefix("Building ") ? String(description.dropFirst("Building ".count)) : nil)
+        self.init(description: description, circle: circle,
                   polygons: json["polygons"]?.array?.compactMap { ring in
                       ring.array.map { GeoJSONRings.pairs($0).map { GeoPosition(longitude: $0.x, latitude: $0.y) } }
-                  } ?? [])
+                  } ?? [], buildingID: buildingID)
     }
 }

@@ -37,6 +37,8 @@ public struct AckDraft: Sendable {
             throw InputError(field: "building_id", value: "nothing", problem: "is missing",
                              fix: "Name the building the acknowledgement is for: \"building_id\": \"way/4959489\" (or \"building_ids\": [...]).")
         }
+        try TextInput.checked(buildingIDs, field: "building_id")
+        try TextInput.checked(note, field: "note", .multiLine)
         if status == .sheltering, people == nil {
             throw InputError(field: "people", value: "nothing", problem: "is missing for status sheltering",
                              fix: "Give the number of people sheltering, e.g. \"people\": 120.")
@@ -87,12 +89,23 @@ public struct AlertStatus: Sendable {
         public let buildingID: String
         public let name: String?
         public let address: String?
+        /// What to call the building (see `BuildingLabeller`).
+        public let label: String
         public let zone: Zone?
         public let distance: Double?
         /// Nil: no firm manages the building, so the alert could not reach it.
         public let firmID: String?
         public let latest: Acknowledgement?
         public let acknowledgements: Int
+        /// The site's control-room phone; nil when unknown or not the reader's to see.
+        public let phone: String?
+
+        public var needsAssistance: Bool { latest?.status == .needAssistance }
+
+        func withoutPhone() -> Recipient {
+            Recipient(buildingID: buildingID, name: name, address: address, label: label, zone: zone, distance: distance, firmID: firmID,
+                      latest: latest, acknowledgements: acknowledgements, phone: nil)
+        }
     }
 
     public struct Counts: Sendable, Equatable {
@@ -111,9 +124,31 @@ public struct AlertStatus: Sendable {
     public let recipients: [Recipient]
     /// Set when a later alert cancelled this one.
     public let cancelledBy: Int?
+    /// For the answer to sending an alert to zones: how much of each zone has building data.
+    /// People in the no-data part are people the alert cannot reach, because the registry does
+    /// not know their buildings. Empty in status views, which read the alert as recorded.
+    public internal(set) var zones: [ZoneCoverage] = []
 
-    public var reachable: [Recipient] { recipients.filter { $0.firmID != nil } }
-    public var unreachable: [Recipient] { recipients.filter { $0.firmID == nil } }
+    /// Each zone's warnings, named by zone, the most important first.
+    public var warnings: [String] {
+        zones.flatMap { zone in zone.coverage.warnings.map { "\(zone.zone.rawValue.capitalized) zone: \($0)" } }
+    }
+
+    /// Those asking for assistance first (a commander acts on them before anything else),
+    /// then in the recipients' order: inner zone first, then nearest.
+    public var reachable: [Recipient] { Self.urgentFirst(recipients.filter { $0.firmID != nil }) }
+    public var unreachable: [Recipient] { Self.urgentFirst(recipients.filter { $0.firmID == nil }) }
+
+    static func urgentFirst(_ recipients: [Recipient]) -> [Recipient] {
+        recipients.filter(\.needsAssistance) + recipients.filter { !$0.needsAssistance }
+    }
+
+    /// The status as `actor` may see it: contact phones only for those allowed contacts
+    /// (commanders, and a firm for its own buildings).
+    func visible(to actor: Actor) -> AlertStatus {
+        if actor.mayReadContacts { return self }
+        return AlertStatus(alert: alert, recipients: recipients.map { $0.withoutPhone() }, cancelledBy: cancelledBy)
+    }
 
     public var counts: Counts {
         var byStatus: [AckStatus: Int] = [:]
@@ -126,4 +161,10 @@ public struct AlertStatus: Sendable {
             peopleSheltering: recipients.reduce(0) { $0 + ($1.latest?.status == .sheltering ? $1.latest?.people ?? 0 : 0) },
             byStatus: byStatus, firms: Set(recipients.compactMap(\.firmID)).count)
     }
+}
+
+/// How much of one of an incident's zones has building data.
+public struct ZoneCoverage: Sendable {
+    public let zone: Zone
+    public let coverage: DataCoverage
 }

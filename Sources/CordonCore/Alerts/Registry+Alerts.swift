@@ -21,8 +21,32 @@ extension Registry {
             let incident = try Self.incident(incidentID, in: db)
             guard incident.status == .open else { throw Self.closed(incident) }
             let outgoing = Outgoing(kind: .alert, original: nil, priority: priority, message: message,
-                                    instruction: draft.instruction, target: target, allowEmpty: draft.allowEmpty)
+                                    instruction: draft.instruction, target: target, allowEmpty: draft.allowEmpty,
+                                    allowUnreachable: draft.allowUnreachable)
             return try Self.send(outgoing, incident: incident, actor: actor, now: now, in: db)
+        }
+    }
+
+    /// What sending `draft` would do, now: the exact recipients, those no firm can receive it
+    /// for, and whether it would be refused and why. The real send runs inside a transaction
+    /// that is rolled back, so the preview can never disagree with it and writes nothing.
+    public func previewAlert(incident incidentID: Int, _ draft: AlertDraft, actor: Actor, now: Date = Date()) async throws -> AlertPreview {
+        try actor.mayCommand()
+        let message = draft.message ?? "(preview)"
+        let target = draft.target
+        return try await database.rehearse { db in
+            let incident = try Self.incident(incidentID, in: db)
+            guard incident.status == .open else { throw Self.closed(incident) }
+            guard let target else {
+                throw InputError(field: "target", value: "nothing", problem: "is missing",
+                                 fix: "Say whom the alert is for: {\"zones\": [\"inner\"]}, {\"city\": true} or {\"buildings\": [...]}.")
+            }
+            let outgoing = Outgoing(kind: .alert, original: nil, priority: draft.priority ?? .red, message: message,
+                                    instruction: draft.instruction, target: target, allowEmpty: true, allowUnreachable: true)
+            let status = try Self.send(outgoing, incident: incident, actor: actor, now: now, in: db)
+            let strict = Outgoing(kind: .alert, original: nil, priority: outgoing.priority, message: message, instruction: nil,
+                                  target: target, allowEmpty: draft.allowEmpty, allowUnreachable: draft.allowUnreachable)
+            return AlertPreview(status: status, refusal: Self.refusal(of: strict, recipients: status.recipients.map(\.firmID)).map { "\($0)" })
         }
     }
 
@@ -40,7 +64,8 @@ extension Registry {
             guard incident.status == .open else { throw Self.closed(incident) }
             let outgoing = Outgoing(kind: .update, original: original, priority: draft.priority ?? original.alert.priority,
                                     message: message, instruction: draft.instruction,
-                                    target: draft.target ?? original.alert.target, allowEmpty: draft.allowEmpty)
+                                    target: draft.target ?? original.alert.target, allowEmpty: draft.allowEmpty,
+                                    allowUnreachable: draft.allowUnreachable || original.reachable.isEmpty)
             return try Self.send(outgoing, incident: incident, actor: actor, now: now, in: db)
         }
     }
@@ -54,7 +79,7 @@ extension Registry {
             let incident = try Self.incident(original.alert.incidentID, in: db)
             let outgoing = Outgoing(kind: .cancel, original: original, priority: original.alert.priority,
                                     message: draft.message ?? "Cancelled: \(original.alert.message)", instruction: draft.instruction,
-                                    target: original.alert.target, allowEmpty: true)
+                                    target: original.alert.target, allowEmpty: true, allowUnreachable: true)
             return try Self.send(outgoing, incident: incident, actor: actor, now: now, in: db)
         }
     }
@@ -66,7 +91,7 @@ extension Registry {
         return try await database.read { db in
             let status = try Self.status(alertID, firm: firm, in: db)
             if firm != nil, status.recipients.isEmpty { throw NotFoundError(kind: "alert", id: String(alertID)) }
-            return status
+            return status.visible(to: actor)
         }
     }
 
@@ -75,7 +100,7 @@ extension Registry {
         return try await database.read { db in
             _ = try Self.incident(incidentID, in: db)
             return try Row.fetchAll(db.cachedStatement(sql: Query.alertByID.sql), arguments: ["id": nil, "incident_id": incidentID])
-                .map { row in try Self.status(row["id"], firm: nil, in: db) }
+                .map { row in try Self.status(row["id"], firm: nil, in: db).visible(to: actor) }
         }
     }
 
@@ -89,6 +114,7 @@ extension Registry {
         let instruction: String?
         let target: AlertTarget
         let allowEmpty: Bool
+        let allowUnreachable: Bool
     }
 
     private struct Addressee {
@@ -113,10 +139,7 @@ extension Registry {
             }
             if outgoing.kind == .cancel { areas = original.alert.areas }
         }
-        guard !addressees.isEmpty || outgoing.allowEmpty else {
-            throw InputError(field: "target", value: outgoing.target.json(), problem: "resolves to no building",
-                             fix: "Check the target and the incident's cordons; send \"allow_empty\": true to record the alert anyway.")
-        }
+        if let refusal = refusal(of: outgoing, recipients: addressees.map(\.firmID)) { throw refusal }
         try db.cachedStatement(sql: Query.alertInsert.sql).execute(arguments: [
             "incident_id": incident.id, "msg_type": outgoing.kind.rawValue, "references_alert": outgoing.original?.alert.id,
             "priority": outgoing.priority.rawValue, "message": outgoing.message, "instruction": outgoing.instruction,
@@ -132,7 +155,13 @@ extension Registry {
                 "distance_m": addressee.distance, "firm_id": addressee.firmID,
             ])
         }
-        let status = try status(alertID, firm: nil, in: db)
+        var status = try status(alertID, firm: nil, in: db)
+        if outgoing.kind != .cancel, case .zones(let wanted) = outgoing.target {
+            // The zones' shapes are enough: their buildings were matched above.
+            status.zones = try incident.cordons.cordons.zones.filter { wanted.contains($0.0) }.map { zone, cordon in
+                ZoneCoverage(zone: zone, coverage: try coverage(of: cordon.cordon, in: db))
+            }
+        }
         for firm in Set(addressees.compactMap(\.firmID)).sorted() {
             try deliver(status, to: firm, at: at, now: now, in: db)
         }
@@ -147,6 +176,21 @@ extension Registry {
                 ("firms", "\(counts.firms)"), ("unreachable", "\(counts.unreachable)"),
             ])), actor: actor, at: at, in: db)
         return status
+    }
+
+    /// Why an alert to recipients managed by `firms` (nil: no firm) would not be sent: it
+    /// reaches no building (bad input), or no firm can receive it for any of them (a conflict
+    /// with who manages what); nil when it may go.
+    static func refusal(of outgoing: Outgoing, recipients firms: [String?]) -> (any Error & CustomStringConvertible)? {
+        if firms.isEmpty {
+            guard !outgoing.allowEmpty else { return nil }
+            return InputError(field: "target", value: outgoing.target.json(), problem: "resolves to no building",
+                              fix: "Check the target and the incident's cordons; send \"allow_empty\": true to record the alert anyway.")
+        }
+        guard !outgoing.allowUnreachable, firms.allSatisfy({ $0 == nil }) else { return nil }
+        return StateConflict("the target \(outgoing.target.json()) reaches none of its \(firms.count) building(s): no firm manages them, "
+            + "so nobody would receive the alert. Assign the buildings to their firms (cordon org assign), reach them by phone or radio, "
+            + "or send \"allow_unreachable\": true (--allow-unreachable) to record the alert anyway")
     }
 
     /// Buildings and areas for a target, against the incident's current cordons.
@@ -204,7 +248,8 @@ extension Registry {
         }
         let recipients = try Row.fetchAll(db.cachedStatement(sql: Query.alertRecipients.sql),
                                           arguments: ["alert_id": alertID, "firm_id": firm]).map(AlertStatus.Recipient.init(row:))
-        return AlertStatus(alert: try Alert(row: row), recipients: recipients, cancelledBy: row["cancelled_by"])
+        let status = AlertStatus(alert: try Alert(row: row), recipients: recipients, cancelledBy: row["cancelled_by"])
+        return firm.map(status.scoped(to:)) ?? status
     }
 
     /// The firm whose buildings bound what `actor` sees: nil for those who follow incidents.
@@ -241,10 +286,12 @@ extension AlertStatus.Recipient {
         buildingID = row["building_id"]
         name = row["name"]
         address = row["address"]
+        label = row["label"]
         zone = (row["zone"] as String?).flatMap(Zone.init(rawValue:))
         distance = row["distance_m"]
         firmID = row["firm_id"]
         acknowledgements = row["acks"]
+        phone = row["phone"]
         latest = (row["ack_id"] as Int?).map { id in
             Acknowledgement(id: id, buildingID: row["building_id"], status: AckStatus(rawValue: row["status"]) ?? .received,
                             people: row["people"], note: row["note"], at: row["at"], by: row["by"])

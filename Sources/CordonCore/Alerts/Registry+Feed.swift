@@ -17,6 +17,15 @@ extension Actor {
         }
         return organisationID
     }
+
+    /// Whose webhook a request sets or reads: a firm's (its alerts) or an admin
+    /// organisation's (signed audit checkpoints).
+    public func webhookOwner() throws(AccessDenied) -> String {
+        guard !isLocalOperator, role == .firm || role == .admin, let organisationID else {
+            throw AccessDenied("webhooks belong to firms (their alerts) and admin organisations (signed audit checkpoints); commanders follow alerts with GET /alerts/{id}")
+        }
+        return organisationID
+    }
 }
 
 extension Registry {
@@ -46,7 +55,9 @@ extension Registry {
 }
 
 extension AlertStatus {
+    /// What `firm` may see: its own buildings, and the alert cut to them.
     func scoped(to firm: String) -> AlertStatus {
-        AlertStatus(alert: alert, recipients: recipients.filter { $0.firmID == firm }, cancelledBy: cancelledBy)
+        let own = recipients.filter { $0.firmID == firm }
+        return AlertStatus(alert: alert.scoped(toBuildings: Set(own.map(\.buildingID))), recipients: own, cancelledBy: cancelledBy)
     }
 }

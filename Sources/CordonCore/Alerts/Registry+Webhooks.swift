@@ -10,9 +10,17 @@ public struct Webhook: Sendable, Equatable {
     public let setBy: String
 }
 
-/// One POST the outbox owes a firm.
+/// One POST the outbox owes an organisation: an alert to a firm, or a signed audit
+/// checkpoint to an admin.
 public struct WebhookDelivery: Sendable {
-    public let feedID: Int
+    public enum Kind: String, Sendable {
+        case alert
+        case checkpoint
+    }
+
+    public let kind: Kind
+    /// The event id within its kind: the firm's feed event, or the checkpoint outbox row.
+    public let eventID: Int
     public let firmID: String
     public let idempotencyKey: String
     public let payload: String
@@ -21,8 +29,8 @@ public struct WebhookDelivery: Sendable {
     public let url: String?
     public let secret: String?
 
-    /// `sha256=` and the hex HMAC-SHA256 of the body under the firm's secret, so the firm can
-    /// check the POST came from the registry.
+    /// `sha256=` and the hex HMAC-SHA256 of the body under the webhook's secret, so the
+    /// receiver can check the POST came from the registry.
     public func signature() -> String? {
         guard let secret else { return nil }
         let mac = HMAC<SHA256>.authenticationCode(for: Data(payload.utf8), using: SymmetricKey(data: Data(secret.utf8)))
@@ -71,14 +79,16 @@ public enum DeliveryOutcome: Sendable, Equatable {
 }
 
 extension Registry {
-    /// Sets (or replaces) the firm's webhook and returns its new signing secret, shown once.
-    public func setWebhook(url text: String, actor: Actor, now: Date = Date()) async throws -> (Webhook, secret: String) {
-        let firm = try actor.feedOwner()
-        guard text.count <= 2_000, let url = URL(string: text), let scheme = url.scheme?.lowercased(),
-              scheme == "http" || scheme == "https", let host = url.host, !host.isEmpty else {
-            throw InputError(field: "url", value: "'\(text.prefix(100))'", problem: "is not an http or https URL",
-                             fix: "Give the address your control room receives alerts at, e.g. https://alerts.example.com/cordon.")
-        }
+    /// Sets (or replaces) the firm's or admin's webhook and returns its new signing secret,
+    /// shown once. Firms receive their alerts there, admins the signed audit checkpoints.
+    /// The host must resolve only to addresses `addresses` allows: public ones, unless the
+    /// deployment lists more.
+    public func setWebhook(url text: String, addresses: WebhookAddressPolicy, actor: Actor,
+                           now: Date = Date()) async throws -> (Webhook, secret: String) {
+        let firm = try actor.webhookOwner()
+        _ = try TextInput.checked(text, field: "url")
+        let host = try Self.webhookHost(text)
+        _ = try await addresses.vet(host: host, field: "url", value: "'\(text.prefix(100))'")
         let secret = KeyMaterial.generate().secret
         let at = LookupTime.text(now)
         return try await database.write { db in
@@ -91,8 +101,18 @@ extension Registry {
         }
     }
 
+    /// The host of an http or https URL, without brackets.
+    public static func webhookHost(_ text: String) throws(InputError) -> String {
+        guard text.count <= 2_000, let url = URL(string: text), let scheme = url.scheme?.lowercased(),
+              scheme == "http" || scheme == "https", let host = url.host, !host.isEmpty else {
+            throw InputError(field: "url", value: "'\(text.prefix(100))'", problem: "is not an http or https URL",
+                             fix: "Give the address your control room receives alerts at, e.g. https://alerts.example.com/cordon.")
+        }
+        return host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
+    }
+
     public func webhook(actor: Actor) async throws -> Webhook? {
-        let firm = try actor.feedOwner()
+        let firm = try actor.webhookOwner()
         return try await database.read { db in
             try Row.fetchOne(db.cachedStatement(sql: Query.webhookByFirm.sql), arguments: ["firm_id": firm]).map {
                 Webhook(firmID: $0["firm_id"], url: $0["url"], setAt: $0["set_at"], setBy: $0["set_by"])
@@ -101,7 +121,7 @@ extension Registry {
     }
 
     public func removeWebhook(actor: Actor, now: Date = Date()) async throws {
-        let firm = try actor.feedOwner()
+        let firm = try actor.webhookOwner()
         let at = LookupTime.text(now)
         try await database.write { db in
             guard let row = try Row.fetchOne(db.cachedStatement(sql: Query.webhookByFirm.sql), arguments: ["firm_id": firm]) else {
@@ -115,12 +135,12 @@ extension Registry {
 
     /// The firm's most recent deliveries, newest first.
     public func webhookDeliveries(limit: Int = 20, actor: Actor) async throws -> [DeliveryRecord] {
-        let firm = try actor.feedOwner()
+        let firm = try actor.webhookOwner()
         return try await database.read { db in
             try Row.fetchAll(db.cachedStatement(sql: Query.outboxForFirm.sql), arguments: ["firm_id": firm, "limit": limit]).map { row in
                 let delivered: String? = row["delivered_at"], gaveUp: String? = row["gave_up_at"]
                 return DeliveryRecord(
-                    eventID: row["feed_id"], idempotencyKey: row["idempotency_key"], attempts: row["attempts"],
+                    eventID: row["id"], idempotencyKey: row["idempotency_key"], attempts: row["attempts"],
                     deliveredAt: delivered, gaveUpAt: gaveUp,
                     nextAttemptAt: delivered == nil && gaveUp == nil ? LookupTime.text(Date(timeIntervalSince1970: row["next_attempt_at"])) : nil,
                     lastError: row["last_error"])
@@ -128,11 +148,20 @@ extension Registry {
         }
     }
 
-    /// Deliveries due at `now`, oldest first.
-    public func dueDeliveries(now: Date = Date(), limit: Int = 50) async throws -> [WebhookDelivery] {
+    /// The organisations (firms with alerts, admins with checkpoints) with deliveries due at `now`.
+    public func firmsWithDueDeliveries(now: Date = Date()) async throws -> [String] {
         try await database.read { db in
-            try Row.fetchAll(db.cachedStatement(sql: Query.outboxDue.sql), arguments: ["now": now.timeIntervalSince1970, "limit": limit]).map { row in
-                WebhookDelivery(feedID: row["feed_id"], firmID: row["firm_id"], idempotencyKey: row["idempotency_key"],
+            try String.fetchAll(db.cachedStatement(sql: Query.outboxDueFirms.sql), arguments: ["now": now.timeIntervalSince1970])
+        }
+    }
+
+    /// Deliveries due at `now` (for one firm, or all when `firm` is nil), oldest first.
+    public func dueDeliveries(firm: String? = nil, now: Date = Date(), limit: Int = 50) async throws -> [WebhookDelivery] {
+        try await database.read { db in
+            try Row.fetchAll(db.cachedStatement(sql: Query.outboxDue.sql),
+                             arguments: ["now": now.timeIntervalSince1970, "firm_id": firm, "limit": limit]).map { row in
+                WebhookDelivery(kind: WebhookDelivery.Kind(rawValue: row["kind"]) ?? .alert, eventID: row["id"],
+                                firmID: row["firm_id"], idempotencyKey: row["idempotency_key"],
                                 payload: row["payload"], attempts: row["attempts"], url: row["url"], secret: row["secret"])
             }
         }
@@ -161,10 +190,11 @@ extension Registry {
                 nextAttempt = now.timeIntervalSince1970 + policy.delay(afterAttempts: attempts)
             }
         }
-        let arguments: StatementArguments = ["feed_id": delivery.feedID, "delivered_at": deliveredAt, "gave_up_at": gaveUpAt,
+        let (query, key) = delivery.kind == .alert ? (Query.outboxResult, "feed_id") : (Query.checkpointOutboxResult, "id")
+        let arguments: StatementArguments = [key: delivery.eventID, "delivered_at": deliveredAt, "gave_up_at": gaveUpAt,
                                              "next_attempt_at": nextAttempt, "error": error]
         try await database.write { db in
-            try db.cachedStatement(sql: Query.outboxResult.sql).execute(arguments: arguments)
+            try db.cachedStatement(sql: query.sql).execute(arguments: arguments)
         }
     }
 }

@@ -19,11 +19,12 @@ public struct AuditEntry: Sendable, Equatable {
     public let prevHash: String
     public let hash: String
 
-    static let genesis = String(repeating: "0", count: 64)
+    public static let genesis = String(repeating: "0", count: 64)
 
     /// SHA-256 over every field and the previous row's hash. Each field is length-prefixed,
-    /// so no two different rows can produce the same text.
-    static func chainHash(seq: Int, at: String, actor: String, keyID: String?, channel: String, action: String,
+    /// so no two different rows can produce the same text. Public so that other tools can
+    /// recompute the chain from a copy of the table.
+    public static func chainHash(seq: Int, at: String, actor: String, keyID: String?, channel: String, action: String,
                           targetType: String, targetID: String, buildingID: String?, organisationID: String?,
                           before: String?, after: String?, prevHash: String) -> String {
         var text = ""
@@ -77,6 +78,13 @@ enum AuditLog {
     /// Appends a row chained to the last one. Called inside the write's own transaction, so
     /// the change and its audit row are kept or lost together.
     static func append(_ record: AuditRecord, actor: Actor, at: String, in db: Database) throws {
+        // The last line of defence for the chain: SQLite would store these only up to a NUL
+        // while the hash covers the whole text, breaking verification for good. Refusing
+        // here rolls the whole write back.
+        try TextInput.checked(record.targetID, field: "id")
+        try TextInput.checked(record.buildingID, field: "building_id")
+        try TextInput.checked(record.organisationID, field: "organisation_id")
+        try TextInput.checked(actor.name, field: "actor")
         let last = try Row.fetchOne(db.cachedStatement(sql: Query.auditLast.sql))
         let seq = (last?["seq"] as Int? ?? 0) + 1
         let prevHash: String = last?["hash"] ?? AuditEntry.genesis
@@ -94,48 +102,13 @@ enum AuditLog {
     }
 }
 
-/// The outcome of checking the whole chain.
-public struct AuditVerification: Sendable, Equatable {
-    public let rows: Int
-    /// The first row that does not verify, and why; nil when the chain is intact.
-    public let firstBroken: (seq: Int, reason: String)?
-
-    public static func == (lhs: AuditVerification, rhs: AuditVerification) -> Bool {
-        lhs.rows == rhs.rows && lhs.firstBroken?.seq == rhs.firstBroken?.seq && lhs.firstBroken?.reason == rhs.firstBroken?.reason
-    }
-}
-
 extension Registry {
-    /// Recomputes every row's hash and link to its predecessor.
-    public func verifyAudit() async throws -> AuditVerification {
-        try await database.read { db in
-            let cursor = try Row.fetchCursor(db.cachedStatement(sql: Query.auditAll.sql))
-            var previous = AuditEntry.genesis
-            var expectedSeq = 1
-            var rows = 0
-            while let row = try cursor.next() {
-                let entry = AuditEntry(row: row)
-                rows += 1
-                if entry.seq != expectedSeq {
-                    return AuditVerification(rows: rows, firstBroken: (entry.seq, "expected row \(expectedSeq) here: rows are missing"))
-                }
-                if entry.prevHash != previous {
-                    return AuditVerification(rows: rows, firstBroken: (entry.seq, "its link to row \(entry.seq - 1) does not match that row's hash"))
-                }
-                if entry.recomputedHash != entry.hash {
-                    return AuditVerification(rows: rows, firstBroken: (entry.seq, "its content does not match its hash: the row was altered"))
-                }
-                previous = entry.hash
-                expectedSeq += 1
-            }
-            return AuditVerification(rows: rows, firstBroken: nil)
-        }
-    }
-
     /// Rows filtered by building, organisation (acting or acted on) and time; newest first.
     public func auditEntries(buildingID: String? = nil, organisationID: String? = nil, from: String? = nil,
                              to: String? = nil, limit: Int = 100) async throws -> [AuditEntry] {
-        try await database.read { db in
+        try TextInput.checked(buildingID, field: "building")
+        try TextInput.checked(organisationID, field: "organisation")
+        return try await database.read { db in
             try Row.fetchAll(db.cachedStatement(sql: Query.auditSearch.sql), arguments: [
                 "building_id": buildingID, "organisation_id": organisationID, "from": from, "to": to, "limit": limit,
             ]).map(AuditEntry.init(row:))

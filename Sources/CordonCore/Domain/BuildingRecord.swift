@@ -2,6 +2,9 @@
 public struct BuildingRecord: Sendable, Equatable {
     public let id: String
     public let name: String?
+    /// What to call the building: its name, else its address, else a description from its
+    /// surroundings (see `BuildingLabeller`).
+    public let label: String
     public let address: String?
     public let postcode: String?
     public let ward: String?

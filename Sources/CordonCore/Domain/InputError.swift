@@ -26,8 +26,10 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
         "\(field): \(problem) (got \(value)). \(fix)"
     }
 
-    /// Long values (a whole polygon, say) are cut so that messages stay readable.
+    /// Long values (a whole polygon, say) are cut so that messages stay readable; control
+    /// characters are shown as \uXXXX so that a NUL or an escape is visible, not acted on.
     private static func abbreviated(_ value: String) -> String {
-        value.count > 120 ? String(value.prefix(117)) + "..." : value
+        let shown = TextInput.escaped(value)
+        return shown.count > 120 ? String(shown.prefix(117)) + "..." : shown
     }
 }

@@ -8,6 +8,13 @@ public enum Figure: String, Sendable, CaseIterable, Codable {
     case firstAidKits = "first_aid_kits"
     case defibrillators
     case receptionCapacity = "reception_capacity"
+    /// Weekend days (Saturdays, Sundays, bank holidays) by day: optional, reported by sites
+    /// whose weekends differ from their weekdays (in the City, most).
+    case occupancyWeekend = "occupancy_weekend"
+    case guardsWeekend = "guards_weekend"
+
+    /// The figures a building's first write must give; the weekend ones may follow later.
+    public static let required: [Figure] = Array(allCases.prefix(8))
 
     /// Index in `allCases`.
     var position: Int {
@@ -20,6 +27,8 @@ public enum Figure: String, Sendable, CaseIterable, Codable {
         case .firstAidKits: 5
         case .defibrillators: 6
         case .receptionCapacity: 7
+        case .occupancyWeekend: 8
+        case .guardsWeekend: 9
         }
     }
 }
@@ -72,18 +81,42 @@ public struct SiteFigures: Sendable, Equatable {
     public func value(_ figure: Figure) -> Int { slots[figure.position]?.value ?? 0 }
 
     public func occupancy(_ period: Period) -> ReportedFigure? {
-        self[period == .day ? .occupancyDay : .occupancyNight]
+        reported(period == .day ? .occupancyDay : period == .night ? .occupancyNight : .occupancyWeekend)
     }
 
     public func guards(_ period: Period) -> ReportedFigure? {
-        self[period == .day ? .guardsDay : .guardsNight]
+        reported(period == .day ? .guardsDay : period == .night ? .guardsNight : .guardsWeekend)
+    }
+
+    /// The figure an answer shows: a weekend figure the site has not reported falls back to
+    /// its weekday day figure (answers say so in their warnings).
+    public func reported(_ figure: Figure) -> ReportedFigure? {
+        switch figure {
+        case .occupancyWeekend: self[.occupancyWeekend] ?? self[.occupancyDay]
+        case .guardsWeekend: self[.guardsWeekend] ?? self[.guardsDay]
+        default: self[figure]
+        }
+    }
+
+    /// True when a weekend answer shows a weekday figure for this building.
+    public func usesWeekdayFigures(_ period: Period) -> Bool {
+        period == .weekend && (self[.occupancyWeekend] == nil || self[.guardsWeekend] == nil)
     }
 
     /// The figures that a lookup for `period` shows, in display order. Static: this runs for
     /// every building of every lookup.
     public static func shown(for period: Period) -> [(name: String, figure: Figure)] {
-        period == .day ? shownByDay : shownByNight
+        switch period {
+        case .day: shownByDay
+        case .night: shownByNight
+        case .weekend: shownByWeekend
+        }
     }
+
+    private static let shownByWeekend: [(name: String, figure: Figure)] = [
+        ("occupancy", .occupancyWeekend), ("guards", .guardsWeekend), ("trauma_packs", .traumaPacks),
+        ("first_aid_kits", .firstAidKits), ("defibrillators", .defibrillators), ("reception_capacity", .receptionCapacity),
+    ]
 
     private static let shownByDay: [(name: String, figure: Figure)] = [
         ("occupancy", .occupancyDay), ("guards", .guardsDay), ("trauma_packs", .traumaPacks),

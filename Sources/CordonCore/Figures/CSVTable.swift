@@ -23,7 +23,9 @@ public struct BulkRejection: Error, Sendable, CustomStringConvertible {
 
 /// A strict RFC 4180 reader: quoted fields may hold commas, quotes ("") and line breaks;
 /// a quote inside an unquoted field or an unterminated quote is an error naming the line.
-/// A UTF-8 byte-order mark and CRLF line ends, as spreadsheets write them, are accepted.
+/// A UTF-8 byte-order mark and CRLF line ends, as spreadsheets write them, are accepted, and
+/// so are semicolons between fields, as spreadsheets write CSV in locales where the comma is
+/// the decimal separator: the header line decides which.
 struct CSVTable {
     struct Record { let line: Int; let fields: [String] }
     let records: [Record]
@@ -34,6 +36,7 @@ struct CSVTable {
         guard String(validating: bytes, as: UTF8.self) != nil else {
             throw BulkRejection(problems: [BulkProblem(line: 1, column: nil, reason: "the file is not UTF-8 text; save the spreadsheet as CSV UTF-8")])
         }
+        let separator = separator(of: bytes)
         var records: [Record] = []
         var fields: [String] = []
         var field: [UInt8] = []
@@ -66,7 +69,7 @@ struct CSVTable {
                 }
             } else {
                 switch byte {
-                case UInt8(ascii: ","):
+                case separator:
                     endField()
                 case UInt8(ascii: "\n"):
                     endRecord()
@@ -96,5 +99,19 @@ struct CSVTable {
         }
         if !field.isEmpty || !fields.isEmpty || wasQuoted { endRecord() }
         return CSVTable(records: records)
+    }
+
+    /// A semicolon when the header line has semicolons and no comma outside quotes (column
+    /// names never hold either), else a comma.
+    static func separator(of bytes: [UInt8]) -> UInt8 {
+        var commas = 0, semicolons = 0, inQuotes = false
+        for byte in bytes {
+            if byte == UInt8(ascii: "\"") { inQuotes.toggle(); continue }
+            if inQuotes { continue }
+            if byte == UInt8(ascii: "\n") { break }
+            if byte == UInt8(ascii: ",") { commas += 1 }
+            if byte == UInt8(ascii: ";") { semicolons += 1 }
+        }
+        return semicolons > 0 && commas == 0 ? UInt8(ascii: ";") : UInt8(ascii: ",")
     }
 }

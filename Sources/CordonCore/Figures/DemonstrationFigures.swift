@@ -33,14 +33,19 @@ public enum DemonstrationFigures {
     public static func figures(for input: Input) -> [Figure: Int] {
         let net = input.footprintArea * floors(input) * netToGross
         let (day, night) = occupancy(net: net, type: input.buildingType)
+        let weekend = weekendOccupancy(day: day, night: night, type: input.buildingType)
         let most = max(day, night)
         let guardsDay = day < 50 ? (most >= 100 ? 1 : 0) : min(25, 1 + day / 400)
         let guardsNight = guardsDay == 0 ? 0 : max(1, guardsDay / 3)
+        // Weekend days are guarded like nights, or by the day rule if more people are in.
+        let guardsWeekend = guardsDay == 0 ? 0 : min(guardsDay, max(guardsNight, weekend < 50 ? 0 : 1 + weekend / 400))
         return [
             .occupancyDay: day,
             .occupancyNight: night,
             .guardsDay: guardsDay,
             .guardsNight: guardsNight,
+            .occupancyWeekend: weekend,
+            .guardsWeekend: guardsWeekend,
             .traumaPacks: most >= 50 ? 1 + most / 500 : 0,
             .firstAidKits: most > 0 ? 1 + most / 50 : 0,
             .defibrillators: most >= 200 ? 1 + most / 1_000 : 0,
@@ -73,6 +78,19 @@ public enum DemonstrationFigures {
         default:
             let workers = Int(net / officeAreaPerWorker)
             return (workers, workers * 3 / 100)
+        }
+    }
+
+    /// Weekend days (and bank holidays) by day: offices keep 5 % of their weekday workers;
+    /// residents are more at home (60 % of the night's), hotels keep 70 % of the night's
+    /// guests, and places of worship have their weekday visitors. Never more than the larger of
+    /// day and night, so the equipment the model derives from that is unchanged.
+    static func weekendOccupancy(day: Int, night: Int, type: String?) -> Int {
+        switch type {
+        case "apartments", "residential", "house", "terrace", "dormitory": night * 6 / 10
+        case "hotel": night * 7 / 10
+        case "church", "cathedral", "chapel", "place_of_worship": day
+        default: day * 5 / 100
         }
     }
 

@@ -8,9 +8,12 @@ public enum FigureArguments {
             "building_id": buildingID, "demonstration": demonstration, "channel": channel,
         ]
         for figure in Figure.allCases {
-            arguments[figure.rawValue] = values[figure] ?? 0
-            arguments[figure.rawValue + "_confirmed_at"] = confirmedAt
-            arguments[figure.rawValue + "_confirmed_by"] = confirmedBy
+            // A weekend figure not given stays NULL: lookups then fall back to the weekday one.
+            let given = values[figure] ?? (Figure.required.contains(figure) ? 0 : nil)
+            // updateValue keeps the key with a NULL value; assigning nil would drop it.
+            arguments.updateValue(given, forKey: figure.rawValue)
+            arguments.updateValue(given == nil ? nil : confirmedAt, forKey: figure.rawValue + "_confirmed_at")
+            arguments.updateValue(given == nil ? nil : confirmedBy, forKey: figure.rawValue + "_confirmed_by")
         }
         return StatementArguments(arguments)
     }

@@ -8,6 +8,7 @@ public struct FiguresChange: Sendable, Equatable {
     public static let maximum: [Figure: Int] = [
         .occupancyDay: 50_000, .occupancyNight: 50_000, .guardsDay: 500, .guardsNight: 500,
         .traumaPacks: 1_000, .firstAidKits: 2_000, .defibrillators: 200, .receptionCapacity: 20_000,
+        .occupancyWeekend: 50_000, .guardsWeekend: 500,
     ]
 
     public init(values: [Figure: Int]) throws(InputError) {
@@ -17,7 +18,8 @@ public struct FiguresChange: Sendable, Equatable {
         self.values = values
     }
 
-    public var isComplete: Bool { values.count == Figure.allCases.count }
+    /// All eight required figures (the weekend ones are optional).
+    public var isComplete: Bool { Figure.required.allSatisfy { values[$0] != nil } }
 
     static func check(_ figure: Figure, _ value: Int) throws(InputError) {
         let maximum = Self.maximum[figure] ?? Int.max
@@ -52,9 +54,9 @@ public struct FiguresChange: Sendable, Equatable {
             throw InputError(field: "body", value: "{}", problem: "names no figure",
                              fix: "Give at least one of: \(Figure.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
-        if complete, let missing = Figure.allCases.first(where: { values[$0] == nil }) {
+        if complete, let missing = Figure.required.first(where: { values[$0] == nil }) {
             throw InputError(field: missing.rawValue, value: "nothing", problem: "is missing",
-                             fix: "PUT replaces all eight figures; send every one, or use PATCH to change some.")
+                             fix: "PUT replaces all eight figures (the weekend ones are optional); send every one, or use PATCH to change some.")
         }
         return try FiguresChange(values: values)
     }

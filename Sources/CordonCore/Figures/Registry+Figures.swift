@@ -8,6 +8,7 @@ struct FiguresState {
     let maxOccupancy: Int?
 
     static func load(_ buildingID: String, in db: Database) throws -> FiguresState {
+        try TextInput.checked(buildingID, field: "building_id")
         guard let row = try Row.fetchOne(db.cachedStatement(sql: Query.figuresByBuilding.sql), arguments: ["building_id": buildingID]) else {
             throw NotFoundError(kind: "building", id: buildingID)
         }
@@ -62,7 +63,7 @@ extension Registry {
                 throw InputError(field: "figures", value: "none", problem: "do not exist yet for building \(buildingID)",
                                  fix: "Send all eight figures with PUT first; there is nothing to confirm.")
             }
-            if let missing = Figure.allCases.first(where: { values[$0] == nil }) {
+            if let missing = Figure.required.first(where: { values[$0] == nil }) {
                 throw InputError(field: missing.rawValue, value: "nothing", problem: "is missing",
                                  fix: "Building \(buildingID) has no figures yet: the first write must give all eight.")
             }
@@ -76,7 +77,7 @@ extension Registry {
             }
         }
         if let maximum = state.maxOccupancy {
-            for figure in [Figure.occupancyDay, .occupancyNight] where (slots[figure]?.value ?? 0) > maximum {
+            for figure in [Figure.occupancyDay, .occupancyNight, .occupancyWeekend] where (slots[figure]?.value ?? 0) > maximum {
                 throw InputError(field: figure.rawValue, value: "\(slots[figure]?.value ?? 0)",
                                  problem: "is above building \(buildingID)'s declared maximum occupancy of \(maximum)",
                                  fix: "Give at most \(maximum), or have the building's declared maximum corrected.")
@@ -86,6 +87,13 @@ extension Registry {
             "building_id": buildingID, "channel": actor.channel.rawValue,
             "demonstration": slots.values.contains { $0.confirmedBy == DemonstrationFigures.confirmedBy },
         ]
+        // Weekend figures a site has not reported stay NULL.
+        for figure in Figure.allCases where slots[figure] == nil {
+            // updateValue keeps the key with a NULL value; assigning nil would drop it.
+            for column in [figure.rawValue, figure.rawValue + "_confirmed_at", figure.rawValue + "_confirmed_by"] {
+                arguments.updateValue(nil, forKey: column)
+            }
+        }
         for (figure, reported) in slots {
             arguments[figure.rawValue] = reported.value
             arguments[figure.rawValue + "_confirmed_at"] = reported.confirmedAt

@@ -50,6 +50,7 @@ extension Registry {
     /// A firm sees only its own buildings; others may ask for one firm or for all.
     public func staleBuildings(organisationID requested: String?, actor: Actor, now: Date = Date(),
                                limit: Int = 10_000) async throws -> [StaleBuilding] {
+        try TextInput.checked(requested, field: "organisation")
         var organisationID = requested
         if !actor.isLocalOperator, actor.role == .firm {
             if let requested, requested != actor.organisationID {
@@ -63,7 +64,8 @@ extension Registry {
             try Row.fetchAll(db.cachedStatement(sql: Query.figuresStale.sql), arguments: [
                 "organisation_id": filter, "live_cutoff": cutoffs.live, "equipment_cutoff": cutoffs.equipment, "limit": limit,
             ]).map { row in
-                let stale = Figure.allCases.compactMap { figure -> (Figure, String)? in
+                // The weekend figures are optional and not part of this report.
+                let stale = Figure.required.compactMap { figure -> (Figure, String)? in
                     let at: String = row[figure.rawValue + "_confirmed_at"]
                     return cutoffs.isStale(figure, confirmedAt: at) ? (figure, at) : nil
                 }

@@ -37,6 +37,7 @@ public struct SiteDetails: Sendable, Equatable {
             switch (key, value) {
             case ("control_room_phone", .null): next.controlRoomPhone = nil
             case ("control_room_phone", .string(let phone)):
+                try TextInput.checked(phone, field: key)
                 guard phone.count <= 40, phone.allSatisfy({ $0.isNumber || " +-()".contains($0) }), phone.contains(where: \.isNumber) else {
                     throw InputError(field: key, value: "'\(phone)'", problem: "is not a phone number",
                                      fix: "Give digits, spaces and + - ( ) only, at most 40 characters, e.g. +44 20 7946 0000.")
@@ -44,6 +45,7 @@ public struct SiteDetails: Sendable, Equatable {
                 next.controlRoomPhone = phone
             case ("email", .null): next.email = nil
             case ("email", .string(let email)):
+                try TextInput.checked(email, field: key)
                 let parts = email.split(separator: "@")
                 guard email.count <= 200, parts.count == 2, parts[1].contains("."), !email.contains(where: \.isWhitespace) else {
                     throw InputError(field: key, value: "'\(email)'", problem: "is not an email address",
@@ -97,6 +99,7 @@ extension Registry {
     }
 
     static func loadSite(_ buildingID: String, in db: Database) throws -> SiteDetails {
+        try TextInput.checked(buildingID, field: "building_id")
         guard let row = try Row.fetchOne(db.cachedStatement(sql: Query.siteByBuilding.sql), arguments: ["building_id": buildingID]) else {
             throw NotFoundError(kind: "building", id: buildingID)
         }

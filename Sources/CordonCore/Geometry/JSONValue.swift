@@ -27,8 +27,20 @@ public enum JSONValue: Sendable, Equatable, Decodable {
         }
     }
 
+    /// Deeper nesting than any GeoJSON or request body needs: refused by a linear pre-scan
+    /// with an error of its own (`JSONTooDeep`) that names the limit.
+    public static let maximumDepth = 64
+
+    /// Parses JSON text (RFC 8259); throws when it is not exactly one valid JSON value.
     public static func parse(_ data: Data) throws -> JSONValue {
-        try JSONDecoder().decode(JSONValue.self, from: data)
+        try JSONDepth.check(data, limit: maximumDepth)
+        return try JSONParser.parse(data)
+    }
+
+    /// Parses JSON text held in a byte buffer, without copying it (the import's stream; the
+    /// parser's own depth limit applies).
+    public static func parse(bytes: UnsafeRawBufferPointer) throws -> JSONValue {
+        try JSONParser.parse(bytes)
     }
 
     public subscript(key: String) -> JSONValue? {

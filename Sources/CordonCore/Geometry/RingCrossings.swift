@@ -2,13 +2,19 @@
 /// geometry reaches GEOS, so that the common mistake (a bow-tie) gets a precise message and
 /// GEOS does not print warnings for it. GEOS still checks validity as a whole afterwards.
 enum RingCrossings {
-    /// Rings longer than this are left to GEOS alone: the pairwise check is quadratic.
-    static let maximumPositions = 2_000
+    /// The pairwise check is quadratic, so it has a budget per request (edge pairs, summed
+    /// over the rings checked): one ring of 2,000 positions, or many smaller ones. Rings past
+    /// the budget are left to GEOS alone, which checks validity in n log n.
+    static let pairBudget = 4_000_000
 
     /// A description of the first crossing found, or nil.
     static func firstCrossing(in polygons: [[[GridPoint]]]) -> String? {
+        var budget = pairBudget
         for (p, polygon) in polygons.enumerated() {
-            for (r, ring) in polygon.enumerated() where ring.count <= maximumPositions {
+            for (r, ring) in polygon.enumerated() {
+                let pairs = ring.count * ring.count
+                guard pairs <= budget else { continue }
+                budget -= pairs
                 if let (i, j) = crossing(in: ring) {
                     return "edges \(i) and \(j) of ring \(r) of polygon \(p) cross"
                 }

@@ -42,15 +42,30 @@ struct BuildingFeature: Sendable {
             levels: leadingNumber(properties["building:levels"]),
             height: leadingNumber(properties["height"]),
             sourceDataset: dataset,
-            sourceDate: properties["source_date"]?.text ?? date(in: dataset),
+            sourceDate: properties["source_date"]?.text ?? editDate(properties["@timestamp"]) ?? date(in: dataset),
             geo: geo, grid: grid))
     }
 
-    /// The feature's `id` member, else `{osm_type}/{osm_id}` from its properties.
+    /// The feature's `id` member, else `{osm_type}/{osm_id}` from its properties, else
+    /// `{@type}/{@id}` as `osmium export --attributes type,id` writes them.
     private static func identifier(_ json: JSONValue, properties: JSONValue) -> String? {
         if let id = json["id"]?.text, !id.isEmpty { return id }
-        if let type = properties["osm_type"]?.string, let osmID = properties["osm_id"]?.text, !type.isEmpty {
-            return "\(type)/\(osmID)"
+        for (typeKey, idKey) in [("osm_type", "osm_id"), ("@type", "@id")] {
+            if let type = properties[typeKey]?.string, let osmID = properties[idKey]?.text, !type.isEmpty {
+                return "\(type)/\(osmID)"
+            }
+        }
+        return nil
+    }
+
+    /// The day an OpenStreetMap object was last edited, from osmium's `@timestamp` (seconds
+    /// since 1970, or ISO 8601 text).
+    private static func editDate(_ value: JSONValue?) -> String? {
+        if let seconds = value?.number, seconds.isFinite, seconds >= 0, seconds < 32_503_680_000 {
+            return String(LookupTime.text(Date(timeIntervalSince1970: seconds)).prefix(10))
+        }
+        if let text = value?.string, let day = date(in: String(text.prefix(10))), day.utf8.count == 10, text.hasPrefix(day) {
+            return day
         }
         return nil
     }
@@ -74,9 +89,23 @@ struct BuildingFeature: Sendable {
         return number
     }
 
-    /// The date embedded in a dataset name such as osm_overpass_2022-07-05 or osm_osmplotr_2016-02.
-    private static func date(in dataset: String) -> String? {
-        guard let match = dataset.firstMatch(of: /(\d{4})(-\d{2})?(-\d{2})?/) else { return nil }
-        return String(match.0)
+    /// The date embedded in a dataset name such as osm_overpass_2022-07-05 or osm_osmplotr_2016-02:
+    /// the first four digits, with up to two "-NN" parts after them. Scanned by hand: a Regex
+    /// literal is compiled again on every call, which cost more than the rest of an import.
+    static func date(in dataset: String) -> String? {
+        let bytes = Array(dataset.utf8)
+        func digit(_ i: Int) -> Bool { i < bytes.count && (0x30...0x39).contains(bytes[i]) }
+        var start = 0
+        while start + 4 <= bytes.count {
+            if digit(start) && digit(start + 1) && digit(start + 2) && digit(start + 3) {
+                var end = start + 4
+                for _ in 0..<2 where end + 2 < bytes.count && bytes[end] == UInt8(ascii: "-") && digit(end + 1) && digit(end + 2) {
+                    end += 3
+                }
+                return String(decoding: bytes[start..<end], as: UTF8.self)
+            }
+            start += 1
+        }
+        return nil
     }
 }

@@ -55,13 +55,17 @@ extension Registry {
     /// Opens the database at `path`; a file that does not exist yet is created and filled
     /// with the bundled Square Mile data and demonstration figures.
     public static func open(path: String, dayWindow: DayWindow = .standard, staleness: StalenessPolicy = .standard, readers: Int = 8,
+                            checkpointer: AuditCheckpointer? = nil,
                             bundled: @autoclosure () throws -> BundledData = try BundledData.locate()) async throws -> (Registry, ImportReport?) {
         let isNew = !FileManager.default.fileExists(atPath: path)
         // Find the data before creating anything, so a failure leaves no empty file behind.
         let data = isNew ? try bundled() : nil
-        let registry = Registry(database: try await RegistryDatabase.open(path: path, readers: readers), dayWindow: dayWindow,
+        let registry = Registry(database: try await RegistryDatabase.open(path: path, readers: readers, checkpointer: checkpointer), dayWindow: dayWindow,
                                 staleness: staleness)
-        guard let data else { return (registry, nil) }
+        guard let data else {
+            try await registry.updatePlacesIfStale()
+            return (registry, nil)
+        }
         do {
             let report = try await registry.importBundled(data)
             return (registry, report)

@@ -19,34 +19,13 @@ public struct SourceFeature: Sendable {
     }
 }
 
-/// Reads GeoJSON FeatureCollections, single Features, or newline-delimited features.
+/// Reads GeoJSON FeatureCollections, single Features, or GeoJSON sequences held in memory.
 public enum FeatureSource {
     public static func read(_ data: Data, name: String, startIndex: Int = 0) -> [SourceFeature] {
-        let dataset = (name as NSString).deletingPathExtension
-        if let whole = try? JSONValue.parse(data) {
-            switch whole["type"]?.string {
-            case "FeatureCollection":
-                let features = whole["features"]?.array ?? []
-                return features.enumerated().map { offset, feature in
-                    SourceFeature(location: "\(name) features[\(offset)]", index: startIndex + offset, dataset: dataset, json: .success(feature))
-                }
-            default:
-                return [SourceFeature(location: "\(name) feature", index: startIndex, dataset: dataset, json: .success(whole))]
-            }
-        }
-        // Newline-delimited GeoJSON: one feature per non-empty line.
         var features: [SourceFeature] = []
-        let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        for (offset, line) in lines.enumerated() {
-            let trimmed = line.filter { $0 != UInt8(ascii: "\r") && $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }
-            if trimmed.isEmpty { continue }
-            let location = "\(name) line \(offset + 1)"
-            let index = startIndex + features.count
-            if let value = try? JSONValue.parse(Data(line)) {
-                features.append(SourceFeature(location: location, index: index, dataset: dataset, json: .success(value)))
-            } else {
-                features.append(SourceFeature(location: location, index: index, dataset: dataset, json: .failure(.notJSON)))
-            }
+        // Reading from memory cannot fail.
+        _ = try? GeoJSONInput(data: data, name: name).forEach(startIndex: startIndex) { feature, _ in
+            features.append(feature)
         }
         return features
     }

@@ -1,27 +1,35 @@
 import Foundation
 import GRDB
 
-/// A footprint as it will be stored: grid WKT, lon/lat GeoJSON and area, repaired if GEOS
-/// found it invalid.
+/// A footprint as it will be stored: SpatiaLite geometry on the grid, lon/lat GeoJSON and
+/// area, repaired if GEOS found it invalid.
 struct Footprint {
-    let wkt: String
+    let blob: Data
     let geojson: String
     let area: Double
     let repaired: Bool
 
-    /// Nil when the footprint is invalid and repair leaves nothing polygonal.
-    static func checked(_ building: BuildingFeature, in db: Database,
+    /// Nil when the footprint is invalid and repair leaves nothing polygonal. Simple rings are
+    /// settled in Swift (SimpleFootprint); GEOS checks and repairs the rest.
+    static func checked(_ building: BuildingFeature, statements: ImportStatements,
                         transformer: CoordinateTransformer) throws -> Footprint? {
-        let wkt = building.grid.wkt
-        let check = try Row.fetchOne(db.cachedStatement(sql: Query.footprintCheck.sql), arguments: ["wkt": wkt])
-        if let check, check["valid"] as Int? == 1 {
-            return Footprint(wkt: wkt, geojson: GeoJSONText.geometry(building.geo), area: check["area_m2"], repaired: false)
+        let blob = SpatiaLiteBlob.multiPolygon(building.grid)
+        if let area = SimpleFootprint.validArea(building.grid) {
+            return Footprint(blob: blob, geojson: GeoJSONText.geometry(building.geo), area: area, repaired: false)
         }
-        guard let repaired = try Row.fetchOne(db.cachedStatement(sql: Query.footprintRepair.sql), arguments: ["wkt": wkt]),
-              let repairedWKT: String = repaired["wkt"], let gridJSON: String = repaired["geojson"],
+        let check = statements.footprintCheck
+        defer { check.reset() }
+        check.bind(1, blob)
+        if try check.step(), check.integer(0) == 1, let area = check.double(1) {
+            return Footprint(blob: blob, geojson: GeoJSONText.geometry(building.geo), area: area, repaired: false)
+        }
+        let repair = statements.footprintRepair
+        defer { repair.reset() }
+        repair.bind(1, blob)
+        guard try repair.step(), let repairedBlob = repair.blob(0), let gridJSON = repair.text(1), let area = repair.double(2),
               let geo = geo(fromGridGeoJSON: gridJSON, transformer: transformer)
         else { return nil }
-        return Footprint(wkt: repairedWKT, geojson: GeoJSONText.geometry(geo), area: repaired["area_m2"], repaired: true)
+        return Footprint(blob: repairedBlob, geojson: GeoJSONText.geometry(geo), area: area, repaired: true)
     }
 
     /// Converts SpatiaLite's GeoJSON of a grid geometry back to lon/lat, in Swift, so the

@@ -38,6 +38,10 @@ public struct ImportReport: Sendable, Equatable {
     /// Footprints that were invalid (self-intersecting) and were repaired with MakeValid.
     public var repaired: [String] = []
     public var rejected: [ImportRejection] = []
+    /// Current buildings a refresh did not find in its source, now retired (sorted ids).
+    public var retired: [String] = []
+    /// Features read from the input, used or not.
+    public var read = 0
     public var figuresAdded = 0
     public var referenceAreas = 0
     public var written = true
@@ -46,6 +50,7 @@ public struct ImportReport: Sendable, Equatable {
 
     public var summary: String {
         "added \(added), updated \(updated), unchanged \(unchanged), repaired \(repaired.count), rejected \(rejected.count)"
+            + (retired.isEmpty ? "" : ", retired \(retired.count)")
     }
 }
 

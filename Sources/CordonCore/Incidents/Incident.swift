@@ -19,6 +19,8 @@ public struct IncidentDraft: Sendable {
     public let cordons: IncidentCordons
 
     public init(name: String, location: GeoPosition, locationDescription: String?, cordons: IncidentCordons) throws(InputError) {
+        try TextInput.checked(name, field: "name")
+        try TextInput.checked(locationDescription, field: "location.description")
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty, trimmed.count <= 200 else {
             throw InputError(field: "name", value: "'\(name)'", problem: "must be 1 to 200 characters",

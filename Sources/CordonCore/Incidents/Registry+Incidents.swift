@@ -47,7 +47,13 @@ extension Registry {
     public func changeCordons(of id: Int, change: JSONValue, reason: String?, presets: CordonPresets,
                               actor: Actor, now: Date = Date()) async throws -> Incident {
         try actor.mayCommand()
-        if let reason, reason.count > 500 {
+        // Every kept version says why it was made, whichever front end made it.
+        guard let reason = reason?.trimmingCharacters(in: .whitespacesAndNewlines), !reason.isEmpty else {
+            throw InputError(field: "reason", value: reason.map { "'\($0)'" } ?? "nothing", problem: "is missing",
+                             fix: "Say why the cordons change, e.g. \"reason\": \"device larger than first reported\": the reason is kept with the version.")
+        }
+        try TextInput.checked(reason, field: "reason", .multiLine)
+        if reason.count > 500 {
             throw InputError(field: "reason", value: "\(reason.count) characters", problem: "is too long", fix: "Give the reason in at most 500 characters.")
         }
         let at = LookupTime.text(now)
@@ -94,7 +100,8 @@ extension Registry {
             let zones = try Self.zoneMatches(incident, in: db).map { found in
                 IncidentZones.ZoneResult(zone: found.zone, cordon: found.cordon,
                                          result: LookupResult(shape: found.cordon.cordon.lookupShape, at: instant, period: period,
-                                                              cutoffs: cutoffs, matches: found.matches))
+                                                              cutoffs: cutoffs, matches: found.matches,
+                                                              coverage: try Self.coverage(of: found.cordon.cordon, in: db)))
             }
             return IncidentZones(incident: incident, zones: zones)
         }

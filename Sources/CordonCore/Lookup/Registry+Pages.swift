@@ -35,7 +35,7 @@ extension Registry {
 extension BuildingRecord {
     init(row: Row) {
         self.init(
-            id: row["id"], name: row["name"], address: row["address"], postcode: row["postcode"],
+            id: row["id"], name: row["name"], label: row["label"], address: row["address"], postcode: row["postcode"],
             ward: row["ward"], buildingType: row["building_type"], levels: row["levels"],
             height: row["height_m"], footprintArea: row["footprint_area_m2"],
             sourceDataset: row["source_dataset"], sourceDate: row["source_date"],

@@ -29,20 +29,23 @@ public struct Registry: Sendable {
     /// Every building whose footprint lies within the circle, nearest first (then by id).
     /// Figures are marked stale against `now` (the real time), whatever time `at` chooses.
     public func near(_ query: RadiusQuery, at instant: Date = Date(), now: Date = Date()) async throws -> LookupResult {
-        let matches = if let snapshot = try await radiusIndex?.current() {
-            snapshot.matches(near: query)
+        let (matches, coverage) = if let snapshot = try await radiusIndex?.current() {
+            (snapshot.matches(near: query), snapshot.zones.coverage(of: query))
         } else {
-            try await database.read { db in try Self.matches(near: query, in: db) }
+            try await database.read { db in (try Self.matches(near: query, in: db), try Self.coverage(of: query, in: db)) }
         }
         return LookupResult(shape: .radius(query), at: instant, period: dayWindow.period(at: instant),
-                            cutoffs: staleness.cutoffs(at: now), matches: matches)
+                            cutoffs: staleness.cutoffs(at: now), matches: matches, coverage: coverage)
     }
 
     /// Every building whose footprint intersects the area, marked full or partial.
     public func within(_ query: AreaQuery, at instant: Date = Date(), now: Date = Date()) async throws -> LookupResult {
-        let matches = try await matches(inArea: query.grid.wkt, bounds: query.grid.bounds)
+        let wkt = query.grid.wkt, bounds = query.grid.bounds
+        let (matches, coverage) = try await database.read { db in
+            (try Self.matches(inArea: wkt, bounds: bounds, in: db), try Self.coverage(ofArea: wkt, in: db))
+        }
         return LookupResult(shape: .area(query), at: instant, period: dayWindow.period(at: instant),
-                            cutoffs: staleness.cutoffs(at: now), matches: matches)
+                            cutoffs: staleness.cutoffs(at: now), matches: matches, coverage: coverage)
     }
 
     /// Buildings intersecting an area given as grid WKT with its bounding box.

@@ -5,12 +5,14 @@
 final class BuildingText: Sendable {
     /// The id as a JSON string literal.
     let quotedID: String
-    /// `"name":…,"address":…,"postcode":…,"ward":…`
+    /// `"label":…,"name":…,"address":…,"postcode":…,"ward":…`
     let details: String
 
     init(_ match: BuildingMatch) {
         quotedID = JSONText.quoted(match.id)
-        var details = "\"name\":"
+        var details = "\"label\":"
+        JSONText.appendOptional(match.label, to: &details)
+        details += ",\"name\":"
         JSONText.appendOptional(match.name, to: &details)
         details += ",\"address\":"
         JSONText.appendOptional(match.address, to: &details)

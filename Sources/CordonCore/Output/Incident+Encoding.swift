@@ -31,7 +31,7 @@ extension IncidentZones {
         for (index, zone) in zones.enumerated() {
             if index > 0 { out += "," }
             out += "{\"zone\":\"" + zone.zone.rawValue + "\",\"cordon\":" + zone.cordon.json()
-            out += ",\"totals\":" + zone.result.totalsJSON() + ",\"buildings\":["
+            out += zone.result.coverageMembers() + ",\"totals\":" + zone.result.totalsJSON() + ",\"buildings\":["
             for (position, match) in zone.result.matches.enumerated() {
                 if position > 0 { out += "," }
                 zone.result.appendProperties(match, includeID: true, to: &out)

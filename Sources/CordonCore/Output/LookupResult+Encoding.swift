@@ -6,7 +6,8 @@ extension LookupResult {
     /// top-level `totals` object. Written into one buffer: this runs for every request.
     public func geoJSON() -> String {
         var out = "{\"type\":\"FeatureCollection\",\"query\":" + queryJSON()
-        out.reserveCapacity(matches.reduce(512) { $0 + $1.footprintGeoJSON.utf8.count + 700 })
+        out.reserveCapacity(matches.reduce(1024) { $0 + $1.footprintGeoJSON.utf8.count + 700 })
+        out += coverageMembers()
         out += ",\"totals\":"
         out += totalsJSON()
         out += ",\"features\":["
@@ -27,7 +28,7 @@ extension LookupResult {
 
     /// The same as GeoJSON without geometry: {query, totals, buildings: [...]}.
     public func json() -> String {
-        var out = "{\"query\":" + queryJSON() + ",\"totals\":" + totalsJSON() + ",\"buildings\":["
+        var out = "{\"query\":" + queryJSON() + coverageMembers() + ",\"totals\":" + totalsJSON() + ",\"buildings\":["
         for (index, match) in matches.enumerated() {
             if index > 0 { out += "," }
             appendProperties(match, includeID: true, to: &out)
@@ -37,7 +38,13 @@ extension LookupResult {
 
     /// Just the query and its totals.
     public func totalsOnlyJSON() -> String {
-        "{\"query\":" + queryJSON() + ",\"totals\":" + totalsJSON() + "}"
+        "{\"query\":" + queryJSON() + coverageMembers() + ",\"totals\":" + totalsJSON() + "}"
+    }
+
+    /// `,"warnings":[...],"data_coverage":{...}` (nothing for an answer without an area).
+    func coverageMembers() -> String {
+        guard let coverage else { return "" }
+        return ",\"warnings\":" + WarningsText.json(warnings) + ",\"data_coverage\":" + coverage.json()
     }
 
     public func totalsJSON() -> String {
@@ -54,6 +61,8 @@ extension LookupResult {
             ("reception_capacity", "\(totals.receptionCapacity)"),
             ("demonstration_figures", JSONText.bool(totals.demonstration)),
             ("stale_figures", "\(totals.staleFigures)"),
+            ("weekday_figures", period == .weekend ? "\(totals.weekdayFallbacks)" : nil),
+            ("lower_bound", coverage.map { JSONText.bool($0.lowerBound) }),
         ])
     }
 
@@ -64,6 +73,7 @@ extension LookupResult {
                 ("type", "\"radius\""),
                 ("lat", "\(query.centre.latitude)"), ("lon", "\(query.centre.longitude)"),
                 ("radius_m", JSONText.number(query.radius)),
+                ("place", place?.json()),
             ])
         case .area(let query):
             JSONText.object([("type", "\"polygon\""), ("area_m2", JSONText.number(query.grid.area))])
@@ -93,11 +103,12 @@ extension LookupResult {
             out += JSONText.number(distance)
         }
         if let inside = match.inside { out += inside == .full ? ",\"inside\":\"full\"" : ",\"inside\":\"partial\"" }
-        out += period == .day ? ",\"period\":\"day\"" : ",\"period\":\"night\""
+        out += period == .day ? ",\"period\":\"day\"" : period == .night ? ",\"period\":\"night\"" : ",\"period\":\"weekend\""
         let figures = match.figures
+        if period == .weekend { out += figures?.usesWeekdayFigures(period) == true ? ",\"weekday_figures\":true" : ",\"weekday_figures\":false" }
         out += figures == nil ? ",\"figures_reported\":false" : ",\"figures_reported\":true"
         for keys in FigureKeys.shown(for: period) {
-            let reported = figures?[keys.figure]
+            let reported = figures?.reported(keys.figure)
             out += keys.value
             if let reported { out += String(reported.value) } else { out += "null" }
             out += keys.confirmedAt
@@ -112,26 +123,31 @@ extension LookupResult {
 
     /// One row per building, then a TOTAL row; figures for the period that applied.
     public func csv() -> String {
-        var header = ["id", "name", "address", "postcode", "ward"]
+        var header = ["id", "name", "address", "postcode", "ward", "label"]
         if case .radius = shape { header.append("distance_m") } else { header.append("inside") }
         header.append("period")
         header += SiteFigures.shown(for: period).map(\.name)
         header += ["oldest_confirmed_at", "demonstration_figures"]
         var lines = [header.joined(separator: ",")]
         for match in matches {
-            var row = [match.id, match.name ?? "", match.address ?? "", match.postcode ?? "", match.ward ?? ""]
-            row.append(match.distance.map { JSONText.number($0) } ?? match.inside?.rawValue ?? "")
-            row.append(period.rawValue)
+            // Names and addresses come from OpenStreetMap: text cells, neutralised against formulas.
+            var row: [CSVCell] = [match.id, match.name ?? "", match.address ?? "", match.postcode ?? "", match.ward ?? "",
+                                 match.label].map(CSVCell.text)
+            row.append(match.distance.map { .number(JSONText.number($0)) } ?? .text(match.inside?.rawValue ?? ""))
+            row.append(.text(period.rawValue))
             let figures = match.figures
-            row += SiteFigures.shown(for: period).map { figures?[$0.figure].map { "\($0.value)" } ?? "" }
-            row.append(figures?.oldestConfirmation ?? "")
-            row.append(figures.map { $0.demonstration ? "true" : "false" } ?? "")
-            lines.append(row.map(CSVField.escape).joined(separator: ","))
+            row += SiteFigures.shown(for: period).map { .number(figures?.reported($0.figure).map { "\($0.value)" } ?? "") }
+            row.append(.text(figures?.oldestConfirmation ?? ""))
+            row.append(.text(figures.map { $0.demonstration ? "true" : "false" } ?? ""))
+            lines.append(CSVField.line(row))
         }
-        var total = ["TOTAL", "\(totals.buildings) buildings", "", "", "", "", period.rawValue]
+        var total: [CSVCell] = ["TOTAL", "\(totals.buildings) buildings", "", "", "", "", "", period.rawValue].map(CSVCell.text)
         total += ["\(totals.occupancy)", "\(totals.guards)", "\(totals.traumaPacks)", "\(totals.firstAidKits)",
-                  "\(totals.defibrillators)", "\(totals.receptionCapacity)", "", totals.demonstration ? "true" : "false"]
-        lines.append(total.map(CSVField.escape).joined(separator: ","))
+                  "\(totals.defibrillators)", "\(totals.receptionCapacity)"].map(CSVCell.number)
+        total += [.text(""), .text(totals.demonstration ? "true" : "false")]
+        lines.append(CSVField.line(total))
+        // Below the totals, so that the columns above stay one building a row.
+        for warning in warnings { lines.append(CSVField.line([.text("WARNING"), .text(warning)])) }
         return lines.joined(separator: "\r\n") + "\r\n"
     }
 }
@@ -142,23 +158,22 @@ private struct FigureKeys {
     /// `,"occupancy":`, `,"occupancy_confirmed_at":`, `,"occupancy_stale":`
     let value: String, confirmedAt: String, stale: String
 
-    static func shown(for period: Period) -> [FigureKeys] { period == .day ? day : night }
+    static func shown(for period: Period) -> [FigureKeys] {
+        switch period {
+        case .day: day
+        case .night: night
+        case .weekend: weekend
+        }
+    }
 
     private static let day = SiteFigures.shown(for: .day).map(FigureKeys.init)
     private static let night = SiteFigures.shown(for: .night).map(FigureKeys.init)
+    private static let weekend = SiteFigures.shown(for: .weekend).map(FigureKeys.init)
 
     private init(name: String, figure: Figure) {
         self.figure = figure
         value = ",\"" + name + "\":"
         confirmedAt = ",\"" + name + "_confirmed_at\":"
         stale = ",\"" + name + "_stale\":"
-    }
-}
-
-/// RFC 4180 quoting.
-public enum CSVField {
-    public static func escape(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

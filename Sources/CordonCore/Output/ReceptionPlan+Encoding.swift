@@ -13,12 +13,16 @@ extension ReceptionPlan {
             ("person_metres", JSONText.number(personMetres, decimals: 0)),
             ("further_capacity", "\(further.reduce(0) { $0 + $1.capacity })"),
             ("demonstration_figures", JSONText.bool(centres.contains { $0.demonstration } || further.contains { $0.demonstration })),
+            ("lower_bound", coverage.map { JSONText.bool($0.lowerBound) }),
         ])
     }
 
+    /// What the plan's numbers cannot show: the part of the cordon without building data.
+    public var warnings: [String] { coverage?.warnings ?? [] }
+
     func centreJSON(_ centre: Centre) -> String {
         JSONText.object([
-            ("id", JSONText.quoted(centre.id)), ("name", JSONText.string(centre.name)), ("address", JSONText.string(centre.address)),
+            ("id", JSONText.quoted(centre.id)), ("label", JSONText.quoted(centre.label)), ("name", JSONText.string(centre.name)), ("address", JSONText.string(centre.address)),
             ("distance_from_cordon_m", JSONText.number(centre.distanceFromCordon, decimals: 1)),
             ("capacity", "\(centre.capacity)"), ("assigned", "\(centre.assigned)"),
             ("from", "[" + centre.arrivals.map {
@@ -33,9 +37,12 @@ extension ReceptionPlan {
     public func json() -> String {
         JSONText.object([
             ("cordon", JSONText.quoted(cordon.summary)),
+            ("warnings", WarningsText.json(warnings)),
+            ("data_coverage", coverage?.json()),
             ("totals", totalsJSON()),
             ("displaced", "[" + displaced.map {
-                JSONText.object([("id", JSONText.quoted($0.id)), ("name", JSONText.string($0.name)), ("people", "\($0.people)"),
+                JSONText.object([("id", JSONText.quoted($0.id)), ("label", JSONText.quoted($0.label)),
+                                 ("name", JSONText.string($0.name)), ("people", "\($0.people)"),
                                  ("figures_reported", JSONText.bool($0.figuresReported))])
             }.joined(separator: ",") + "]"),
             ("centres", "[" + centres.map(centreJSON).joined(separator: ",") + "]"),
@@ -58,7 +65,8 @@ extension ReceptionPlan {
         let positions = Dictionary(displaced.map { ($0.id, $0.centroid) }, uniquingKeysWith: { first, _ in first })
         for building in displaced {
             features.append("{\"type\":\"Feature\",\"id\":" + JSONText.quoted(building.id) + ",\"geometry\":" + point(building.centroid)
-                            + ",\"properties\":" + JSONText.object([("role", "\"displaced\""), ("name", JSONText.string(building.name)),
+                            + ",\"properties\":" + JSONText.object([("role", "\"displaced\""), ("label", JSONText.quoted(building.label)),
+                                                                              ("name", JSONText.string(building.name)),
                                                                     ("people", "\(building.people)")]) + "}")
         }
         for centre in centres {
@@ -72,22 +80,7 @@ extension ReceptionPlan {
                 ]) + "}")
             }
         }
-        return "{\"type\":\"FeatureCollection\",\"totals\":" + totalsJSON() + ",\"features\":[" + features.joined(separator: ",") + "]}"
-    }
-
-    /// One row per centre (then the further centres), a TOTAL row last.
-    public func csv() -> String {
-        var lines = ["centre_id,name,role,distance_from_cordon_m,capacity,assigned,from_buildings,guards,trauma_packs,first_aid_kits,demonstration_figures"]
-        for (role, list) in [("centre", centres), ("further_centre", further)] {
-            for centre in list {
-                let from = centre.arrivals.map { "\($0.buildingID):\($0.people)" }.joined(separator: " ")
-                lines.append([centre.id, centre.name ?? "", role, JSONText.number(centre.distanceFromCordon, decimals: 1),
-                              "\(centre.capacity)", "\(centre.assigned)", from, "\(centre.guards)", "\(centre.traumaPacks)",
-                              "\(centre.firstAidKits)", centre.demonstration ? "true" : "false"].map(CSVField.escape).joined(separator: ","))
-            }
-        }
-        lines.append(["TOTAL", "displaced \(displacedPeople)", "shortfall \(shortfall)", "", "\(capacityWithinWalk)", "\(assigned)",
-                      "person_metres \(JSONText.number(personMetres, decimals: 0))", "", "", "", ""].map(CSVField.escape).joined(separator: ","))
-        return lines.joined(separator: "\r\n") + "\r\n"
+        return "{\"type\":\"FeatureCollection\",\"warnings\":" + WarningsText.json(warnings)
+            + (coverage.map { ",\"data_coverage\":" + $0.json() } ?? "") + ",\"totals\":" + totalsJSON() + ",\"features\":[" + features.joined(separator: ",") + "]}"
     }
 }

@@ -16,9 +16,10 @@ extension SiteFigures {
 }
 
 extension BuildingRecord {
-    public func json() -> String {
+    /// With `site`, the managing firm and the site contact too (for readers allowed them).
+    public func json(site: SiteDetails? = nil) -> String {
         JSONText.object([
-            ("id", JSONText.quoted(id)), ("name", JSONText.string(name)),
+            ("id", JSONText.quoted(id)), ("label", JSONText.quoted(label)), ("name", JSONText.string(name)),
             ("address", JSONText.string(address)), ("postcode", JSONText.string(postcode)),
             ("ward", JSONText.string(ward)), ("building_type", JSONText.string(buildingType)),
             ("levels", levels.map { JSONText.number($0) } ?? "null"),
@@ -28,6 +29,7 @@ extension BuildingRecord {
             ("imported_at", JSONText.quoted(importedAt)),
             ("figures", figures?.json() ?? "null"),
             ("footprint", footprintGeoJSON),
+            ("site", site?.json()),
         ])
     }
 }
@@ -63,7 +65,7 @@ extension BuildingRecord {
     /// building's attributes, every figure by day and night, and when they were confirmed.
     public func geoJSONFeature(links: String? = nil) -> String {
         var properties: [(String, String?)] = [
-            ("name", JSONText.string(name)), ("address", JSONText.string(address)),
+            ("label", JSONText.quoted(label)), ("name", JSONText.string(name)), ("address", JSONText.string(address)),
             ("postcode", JSONText.string(postcode)), ("ward", JSONText.string(ward)),
             ("building_type", JSONText.string(buildingType)),
             ("levels", levels.map { JSONText.number($0) } ?? "null"),

@@ -7,6 +7,8 @@ public struct ReceptionPlan: Sendable {
     public struct Displaced: Sendable, Equatable {
         public let id: String
         public let name: String?
+        /// What to call the building (see `BuildingLabeller`).
+        public let label: String
         /// Occupancy for the period; 0 when the building has no figures.
         public let people: Int
         public let figuresReported: Bool
@@ -24,6 +26,7 @@ public struct ReceptionPlan: Sendable {
         public let id: String
         public let name: String?
         public let address: String?
+        public let label: String
         /// Metres from the cordon's edge to the centre's footprint.
         public let distanceFromCordon: Double
         public let capacity: Int
@@ -50,6 +53,8 @@ public struct ReceptionPlan: Sendable {
     public let assigned: Int
     public let shortfall: Int
     public let personMetres: Double
+    /// How much of the cordon has building data: the displaced count only what is known.
+    public var coverage: DataCoverage? = nil
 
     public var displacedPeople: Int { displaced.reduce(0) { $0 + $1.people } }
     public var capacityWithinWalk: Int { centres.reduce(0) { $0 + $1.capacity } }

@@ -21,7 +21,7 @@ extension Registry {
         let radius: RadiusQuery? = if case .radius(let query) = cordon { query } else { nil }
         let transformer = CoordinateTransformer.shared
 
-        let (centroids, centreGrids) = try await database.read { db in
+        let (centroids, centreGrids, coverage) = try await database.read { db in
             let ids = "[" + inside.map { JSONText.quoted($0.id) }.joined(separator: ",") + "]"
             var centroids: [String: GridPoint] = [:]
             for row in try Row.fetchAll(db.cachedStatement(sql: Query.planCentroids.sql), arguments: ["ids": ids]) {
@@ -35,19 +35,19 @@ extension Registry {
                 let grid = GridPoint(easting: row["x"], northing: row["y"])
                 let figures = row.siteFigures
                 return (ReceptionPlan.Centre(
-                    id: row["id"], name: row["name"], address: row["address"], distanceFromCordon: row["edge_distance_m"],
+                    id: row["id"], name: row["name"], address: row["address"], label: row["label"], distanceFromCordon: row["edge_distance_m"],
                     capacity: figures?.value(.receptionCapacity) ?? 0, guards: figures?.guards(period)?.value ?? 0,
                     traumaPacks: figures?.value(.traumaPacks) ?? 0, firstAidKits: figures?.value(.firstAidKits) ?? 0,
                     demonstration: figures?.demonstration ?? false,
                     centroid: transformer.toGeo(grid) ?? GeoPosition(longitude: 0, latitude: 0)), grid)
             }
-            return (centroids, centres)
+            return (centroids, centres, try Self.coverage(of: cordon, wkt: cordonWKT, in: db))
         }
 
         let displaced = inside.map { match in
             let grid = centroids[match.id] ?? GridPoint(easting: 0, northing: 0)
             return ReceptionPlan.Displaced(
-                id: match.id, name: match.name, people: match.figures?.occupancy(period)?.value ?? 0,
+                id: match.id, name: match.name, label: match.label, people: match.figures?.occupancy(period)?.value ?? 0,
                 figuresReported: match.figures != nil,
                 centroid: transformer.toGeo(grid) ?? GeoPosition(longitude: 0, latitude: 0))
         }
@@ -84,6 +84,6 @@ extension Registry {
         }
         return ReceptionPlan(cordon: cordon, at: instant, period: period, walkingDistance: walkingDistance,
                              displaced: displaced, centres: centres, further: further, assigned: solution.assigned,
-                             shortfall: shortfall, personMetres: solution.totalPersonMetres)
+                             shortfall: shortfall, personMetres: solution.totalPersonMetres, coverage: coverage)
     }
 }

@@ -18,7 +18,8 @@ enum Migrations {
     private static func apply(_ query: Query, in db: Database) throws {
         let statements = try db.allStatements(sql: query.sql)
         while let statement = try statements.next() {
-            if statement.columnCount > 0 {
+            // SQLite reports result columns for ALTER TABLE too: only a SELECT has a value to check.
+            if statement.columnCount > 0, Self.isSelect(statement.sql) {
                 let result = try Int.fetchOne(statement)
                 guard result == 1 else {
                     throw StorageError(
@@ -29,5 +30,11 @@ enum Migrations {
                 try statement.execute()
             }
         }
+    }
+
+    /// Whether a statement's first word, after its comment lines, is SELECT.
+    static func isSelect(_ sql: String) -> Bool {
+        let code = sql.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.first { !$0.isEmpty && !$0.hasPrefix("--") }
+        return code?.uppercased().hasPrefix("SELECT") ?? false
     }
 }

@@ -42,6 +42,10 @@ extension Query {
     static let footprintRepair = Query("import/footprint_repair")
     static let buildingUpsert = Query("import/building_upsert")
     static let referenceAreaUpsert = Query("import/reference_area_upsert")
+    static let seenInsert = Query("import/seen_insert")
+    static let seenLocation = Query("import/seen_location")
+    static let seenClear = Query("import/seen_clear")
+    static let retireMissing = Query("import/retire_missing")
     static let organisationInsert = Query("access/organisation_insert")
     static let organisationByID = Query("access/organisation_by_id")
     static let organisationsAll = Query("access/organisations_all")
@@ -49,6 +53,12 @@ extension Query {
     static let keyByHash = Query("access/key_by_hash")
     static let keyByID = Query("access/key_by_id")
     static let keyRevoke = Query("access/key_revoke")
+    static let sessionInsert = Query("sessions/insert")
+    static let sessionByToken = Query("sessions/by_token")
+    static let sessionByTokenAny = Query("sessions/by_token_any")
+    static let sessionEnd = Query("sessions/end")
+    static let cityMapBuildings = Query("lookup/map_buildings")
+    static let referenceAreasAll = Query("lookup/reference_areas")
     static let siteByBuilding = Query("sites/site_by_building")
     static let siteAssign = Query("sites/assign")
     static let siteDetailsUpdate = Query("sites/details_update")
@@ -61,6 +71,9 @@ extension Query {
     static let auditAppend = Query("audit/append")
     static let auditAll = Query("audit/all")
     static let auditSearch = Query("audit/search")
+    static let auditHead = Query("audit/head")
+    static let auditFiguresCurrent = Query("audit/figures_current")
+    static let auditFiguresHistory = Query("audit/figures_history")
     static let planBuffer = Query("plan/buffer")
     static let planCentroids = Query("plan/centroids")
     static let planCentres = Query("plan/centres")
@@ -79,6 +92,7 @@ extension Query {
     static let incidentInsert = Query("incidents/insert")
     static let incidentCordonInsert = Query("incidents/cordon_insert")
     static let incidentsCurrent = Query("incidents/current")
+    static let incidentEvents = Query("incidents/events")
     static let incidentCordonHistory = Query("incidents/cordon_history")
     static let incidentClose = Query("incidents/close")
     static let incidentReach = Query("incidents/reach")
@@ -100,7 +114,31 @@ extension Query {
     static let webhookDelete = Query("alerts/webhook_delete")
     static let outboxInsert = Query("alerts/outbox_insert")
     static let outboxDue = Query("alerts/outbox_due")
+    static let outboxDueFirms = Query("alerts/outbox_due_firms")
     static let outboxNext = Query("alerts/outbox_next")
     static let outboxResult = Query("alerts/outbox_result")
     static let outboxForFirm = Query("alerts/outbox_for_firm")
+    static let checkpointOutboxInsert = Query("audit/checkpoint_outbox_insert")
+    static let checkpointOutboxResult = Query("audit/checkpoint_outbox_result")
+}
+
+extension Query {
+    static let coverageZones = Query("coverage/zones")
+    static let coverageArea = Query("coverage/area")
+}
+
+extension Query {
+    static let placePoints = Query("places/points")
+    static let placesClear = Query("places/clear")
+    static let placeSearchClear = Query("places/search_clear")
+    static let placeInsert = Query("places/insert")
+    static let placeSearchInsert = Query("places/search_insert")
+    static let placesStale = Query("places/stale")
+    static let placeSearch = Query("places/search")
+    static let placesExtent = Query("places/extent")
+}
+
+extension Query {
+    static let ownBuildings = Query("figures/own_buildings")
+    static let managedIDs = Query("figures/managed_ids")
 }

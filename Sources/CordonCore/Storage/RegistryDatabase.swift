@@ -11,14 +11,17 @@ public final class RegistryDatabase: Sendable {
     /// Writes through this object that have finished (committed or rolled back): what an
     /// in-memory copy of the data compares to know that this process has written since.
     let completedWrites = Atomic<UInt64>(0)
+    /// Signs the audit log's head after each write that moved it; nil without a key.
+    public let checkpointer: AuditCheckpointer?
 
-    private init(path: String, pool: DatabasePool) {
+    private init(path: String, pool: DatabasePool, checkpointer: AuditCheckpointer?) {
         self.path = path
         self.pool = pool
+        self.checkpointer = checkpointer
     }
 
     /// Opens (creating if needed) the file at `path` and applies pending migrations.
-    public static func open(path: String, readers: Int = 8) async throws -> RegistryDatabase {
+    public static func open(path: String, readers: Int = 8, checkpointer: AuditCheckpointer? = nil) async throws -> RegistryDatabase {
         try await offPool {
             var configuration = Configuration()
             configuration.maximumReaderCount = readers
@@ -37,7 +40,7 @@ public final class RegistryDatabase: Sendable {
                 throw StorageError("cannot open the database at \(path): \(error)")
             }
             try Migrations.migrator().migrate(pool)
-            return RegistryDatabase(path: path, pool: pool)
+            return RegistryDatabase(path: path, pool: pool, checkpointer: checkpointer)
         }
     }
 
@@ -46,6 +49,33 @@ public final class RegistryDatabase: Sendable {
     }
 
     func write<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        defer { completedWrites.add(1, ordering: .releasing) }
+        guard let checkpointer else { return try await pool.write(work) }
+        // The head is read inside the transaction, so the checkpoint signs exactly what committed.
+        let (value, checkpoint) = try await pool.write { db in
+            let value = try work(db)
+            return (value, try checkpointer.sign(AuditCheckpointer.Head.read(in: db), in: db))
+        }
+        checkpointer.committed(checkpoint)
+        return value
+    }
+
+    /// Runs `work` as a write and rolls it back: what a write would do, with nothing kept
+    /// (no rows, no audit entry, no checkpoint, no delivery).
+    func rehearse<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await pool.writeWithoutTransaction { db in
+            var result: T?
+            try db.inTransaction {
+                result = try work(db)
+                return .rollback
+            }
+            guard let result else { throw StorageError("a rehearsed write returned nothing") }
+            return result
+        }
+    }
+
+    /// A write that signs no checkpoint of its own: the one that makes a checkpoint on demand.
+    func writeUnsigned<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
         defer { completedWrites.add(1, ordering: .releasing) }
         return try await pool.write(work)
     }

@@ -5,6 +5,7 @@ import GRDB
 /// more than the spatial query itself.
 struct MatchColumns {
     let id, name, address, postcode, ward, geojson: Int
+    let label: Int?
     let distance: Int?
     let inside: Int?
     let figures: [(figure: Figure, value: Int, at: Int, by: Int)]
@@ -28,6 +29,7 @@ struct MatchColumns {
         postcode = try position("postcode")
         ward = try position("ward")
         geojson = try position("footprint_geojson")
+        label = positions["label"]
         distance = positions["distance_m"]
         inside = positions["inside"]
         figures = try Figure.allCases.map {
@@ -55,8 +57,11 @@ struct MatchColumns {
     func match(_ row: Row, distanceLimit: Double? = nil) -> BuildingMatch {
         var distanceValue: Double? = distance.map { row[$0] }
         if let limit = distanceLimit, let value = distanceValue { distanceValue = min(value, limit) }
+        let buildingID: String = row[id], buildingName: String? = row[name], buildingAddress: String? = row[address]
+        let shownAs: String? = label.flatMap { row[$0] }
         return BuildingMatch(
-            id: row[id], name: row[name], address: row[address], postcode: row[postcode], ward: row[ward],
+            id: buildingID, name: buildingName, address: buildingAddress, postcode: row[postcode], ward: row[ward],
+            label: shownAs ?? buildingName ?? buildingAddress ?? buildingID,
             footprintGeoJSON: row[geojson], distance: distanceValue,
             inside: inside.flatMap { Containment(rawValue: row[$0]) }, figures: siteFigures(row))
     }

@@ -10,6 +10,7 @@ struct AdminRoutes: Sendable {
 
     func register(on router: Router<CordonRequestContext>, table: inout RouteTable) {
         router.post("/organisations") { request, context in
+            try QueryParameters.none(request)
             let body = try await RequestBody.json(request, example: #"{"id": "acme-security", "name": "Acme Security", "role": "firm"}"#)
             let organisation = try await registry.createOrganisation(
                 id: try Self.text(body, "id"), name: try Self.text(body, "name"),
@@ -17,26 +18,29 @@ struct AdminRoutes: Sendable {
             return Response.text(organisationJSON(organisation), contentType: MediaTypes.json, status: .created)
         }
         table.add(.post, "/organisations")
-        router.get("/organisations") { _, context in
+        router.get("/organisations") { request, context in
+            try QueryParameters.none(request)
             let all = try await registry.organisations(actor: try context.requireActor())
             return Response.text("{\"organisations\":[" + all.map(organisationJSON).joined(separator: ",") + "]}", contentType: MediaTypes.json)
         }
         table.add(.get, "/organisations")
         router.post("/organisations/{organisationId}/buildings") { request, context in
+            try QueryParameters.none(request)
             let body = try await RequestBody.json(request, example: #"{"id": "acme-security", "name": "Acme Security", "role": "firm"}"#)
             guard let ids = body["building_ids"]?.array?.compactMap(\.string), !ids.isEmpty else {
                 throw InputError(field: "building_ids", value: body["building_ids"]?.typeName ?? "nothing",
                                  problem: "is not a list of building ids", fix: "Send {\"building_ids\": [\"way/4959489\"]}.")
             }
-            let organisation = context.parameters.get("organisationId") ?? ""
+            let organisation = try context.pathText("organisationId")
             let count = try await registry.assign(buildingIDs: ids, to: organisation, actor: try context.requireActor())
             return Response.text("{\"organisation_id\":" + JSONText.quoted(organisation) + ",\"assigned\":\(count)}", contentType: MediaTypes.json)
         }
         table.add(.post, "/organisations/{organisationId}/buildings")
         router.post("/organisations/{organisationId}/keys") { request, context in
+            try QueryParameters.none(request)
             let body = request.headers[.contentType] == nil ? JSONValue.object([:]) : try await RequestBody.json(request, example: #"{"id": "acme-security", "name": "Acme Security", "role": "firm"}"#)
             let expires = try body["expires_at"]?.string.map { text throws(InputError) in try LookupTime.parse(text, field: "expires_at") }
-            let key = try await registry.createKey(for: context.parameters.get("organisationId") ?? "", expiresAt: expires,
+            let key = try await registry.createKey(for: try context.pathText("organisationId"), expiresAt: expires,
                                                    actor: try context.requireActor())
             let json = JSONText.object([
                 ("id", JSONText.quoted(key.id)), ("organisation_id", JSONText.quoted(key.organisationID)),
@@ -46,8 +50,9 @@ struct AdminRoutes: Sendable {
             return Response.text(json, contentType: MediaTypes.json, status: .created)
         }
         table.add(.post, "/organisations/{organisationId}/keys")
-        router.delete("/keys/{keyId}") { _, context in
-            try await registry.revokeKey(id: context.parameters.get("keyId") ?? "", actor: try context.requireActor())
+        router.delete("/keys/{keyId}") { request, context in
+            try QueryParameters.none(request)
+            try await registry.revokeKey(id: try context.pathText("keyId"), actor: try context.requireActor())
             keyCache.forgetAll()
             return Response(status: .noContent)
         }

@@ -10,7 +10,8 @@ struct AlertRoutes: Sendable {
 
     func register(on router: Router<CordonRequestContext>, table: inout RouteTable) {
         // `{alertId}.cap` is the same segment with a suffix: one route serves both.
-        router.get("/alerts/{alertId}") { _, context in
+        router.get("/alerts/{alertId}") { request, context in
+            try QueryParameters.none(request)
             let segment = context.parameters.get("alertId") ?? ""
             if segment.hasSuffix(".cap") {
                 let id = Int(segment.dropLast(4)) ?? 0
@@ -24,18 +25,22 @@ struct AlertRoutes: Sendable {
         table.add(.get, "/alerts/{alertId}")
         table.add(.get, "/alerts/{alertId}.cap")
         router.post("/alerts/{alertId}/ack") { request, context in
+            try QueryParameters.none(request)
             let body = try await RequestBody.json(request, example: #"{"building_id": "way/4959489", "status": "sheltering", "people": 120, "note": "staff in the basement"}"#)
             let acks = try await registry.acknowledge(try IncidentRoutes.id(context, "alertId", kind: "alert"), try AckDraft.parse(body),
                                                       actor: try context.requireActor())
+            signal.notify()
             return Response.text("{\"acks\":[" + acks.map { $0.json() }.joined(separator: ",") + "]}", contentType: MediaTypes.json, status: .created)
         }
         table.add(.post, "/alerts/{alertId}/ack")
-        router.get("/alerts/{alertId}/acks") { _, context in
+        router.get("/alerts/{alertId}/acks") { request, context in
+            try QueryParameters.none(request)
             let acks = try await registry.acknowledgements(of: try IncidentRoutes.id(context, "alertId", kind: "alert"), actor: try context.requireActor())
             return Response.text("{\"acks\":[" + acks.map { $0.json() }.joined(separator: ",") + "]}", contentType: MediaTypes.json)
         }
         table.add(.get, "/alerts/{alertId}/acks")
         router.post("/alerts/{alertId}/update") { request, context in
+            try QueryParameters.none(request)
             let body = try await RequestBody.json(request, example: #"{"message": "The cordon is now 309 m", "target": {"zones": ["inner"]}}"#)
             let status = try await registry.updateAlert(try IncidentRoutes.id(context, "alertId", kind: "alert"), try AlertDraft.parse(body),
                                                         actor: try context.requireActor())
@@ -44,6 +49,7 @@ struct AlertRoutes: Sendable {
         }
         table.add(.post, "/alerts/{alertId}/update")
         router.post("/alerts/{alertId}/cancel") { request, context in
+            try QueryParameters.none(request)
             let body = request.headers[.contentType] == nil ? JSONValue.object([:])
                 : try await RequestBody.json(request, example: #"{"message": "All clear: the package was harmless"}"#)
             let status = try await registry.cancelAlert(try IncidentRoutes.id(context, "alertId", kind: "alert"), message: body["message"]?.string,

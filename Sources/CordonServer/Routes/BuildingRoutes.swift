@@ -52,7 +52,9 @@ struct BuildingRoutes: Sendable {
 
     func dispatch(_ request: Request, context: CordonRequestContext) async throws -> Response {
         guard let (id, action) = Self.parse(request.uri.path) else { throw HTTPError(.notFound) }
+        try TextInput.checked(id, field: "building_id")
         let actor = try context.requireActor()
+        try QueryParameters.none(request)
         switch (action, request.method) {
         case (.figures, .get):
             let figures = try await registry.figures(of: id, actor: actor)

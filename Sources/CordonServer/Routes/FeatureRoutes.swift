@@ -10,16 +10,27 @@ struct FeatureRoutes: Sendable {
     static let defaultLimit = 100
     static let collection = "buildings"
     let registry: Registry
+    let address: PublicAddress
 
     func register(on router: Router<CordonRequestContext>, table: inout RouteTable) {
-        router.get("/") { request, _ in landing(request) }
+        router.get("/") { request, _ in
+            try Self.onlyFormat(request)
+            return landing(request)
+        }
         table.add(.get, "/")
-        router.get("/conformance") { _, _ in conformance() }
+        router.get("/conformance") { request, _ in
+            try Self.onlyFormat(request)
+            return conformance()
+        }
         table.add(.get, "/conformance")
-        router.get("/collections") { request, _ in collections(request) }
+        router.get("/collections") { request, _ in
+            try Self.onlyFormat(request)
+            return collections(request)
+        }
         table.add(.get, "/collections")
         router.get("/collections/buildings") { request, _ in
-            Response.text(collectionJSON(base(request)), contentType: MediaTypes.json)
+            try Self.onlyFormat(request)
+            return Response.text(collectionJSON(base(request)), contentType: MediaTypes.json)
         }
         table.add(.get, "/collections/buildings")
         router.get("/collections/buildings/items") { request, context in
@@ -29,20 +40,40 @@ struct FeatureRoutes: Sendable {
         table.add(.get, "/collections/buildings/items")
         router.get("/collections/buildings/items/{featureId}") { request, context in
             try context.requireActor().mayLookUp()
-            return try await item(request, id: context.parameters.get("featureId") ?? "")
+            try Self.onlyFormat(request)
+            return try await item(request, id: try context.pathText("featureId"))
         }
         table.add(.get, "/collections/buildings/items/{featureId}")
         // The router needs one parameter name per position: {featureId} is the id's first part here.
         router.get("/collections/buildings/items/{featureId}/{idNumber}") { request, context in
             try context.requireActor().mayLookUp()
-            return try await item(request, id: (context.parameters.get("featureId") ?? "") + "/" + (context.parameters.get("idNumber") ?? ""))
+            try Self.onlyFormat(request)
+            return try await item(request, id: try context.pathText("featureId") + "/" + context.pathText("idNumber"))
         }
         table.add(.get, "/collections/buildings/items/{featureId}/{idNumber}")
     }
 
-    /// Absolute links, from the Host the client used.
+    /// OGC clients may ask for a representation with `f`; this server writes JSON only, so
+    /// `f` may name that and nothing else, and no other parameter is taken.
+    @discardableResult
+    static func onlyFormat(_ request: Request) throws(InputError) -> QueryParameters {
+        let parameters = try QueryParameters(request, allowed: ["f"])
+        try checkFormat(parameters)
+        return parameters
+    }
+
+    static func checkFormat(_ parameters: QueryParameters) throws(InputError) {
+        guard let format = parameters["f"] else { return }
+        guard ["json", "geojson"].contains(format.lowercased()) else {
+            throw InputError(field: "f", value: "'\(format)'", problem: "is not a format this server writes",
+                             fix: "Give f=json (or f=geojson for features), or leave f out.")
+        }
+    }
+
+    /// Absolute links, from the configured public address: never from the request's Host
+    /// header, which would let any client point the links elsewhere.
     func base(_ request: Request) -> String {
-        "http://" + (request.head.authority ?? "127.0.0.1")
+        address.url
     }
 
     static func link(_ href: String, rel: String, type: String, title: String? = nil) -> String {
@@ -100,6 +131,7 @@ struct FeatureRoutes: Sendable {
 
     func items(_ request: Request) async throws -> Response {
         let parameters = try QueryParameters(request, allowed: ["bbox", "limit", "offset", "f"])
+        try Self.checkFormat(parameters)
         let limit = try parameters.integer("limit", default: Self.defaultLimit, range: 1...Registry.maximumPageSize)
         let offset = try parameters.integer("offset", default: 0, range: 0...Int(Int32.max))
         let bbox = try parameters["bbox"].map { text throws(InputError) in try BoundingBox.parse(text) }
@@ -120,8 +152,8 @@ struct FeatureRoutes: Sendable {
         return .text(body + "]}", contentType: MediaTypes.geoJSON)
     }
 
-    func item(_ request: Request, id raw: String) async throws -> Response {
-        let id = raw.removingPercentEncoding ?? raw
+    /// `id` comes percent-decoded from the path.
+    func item(_ request: Request, id: String) async throws -> Response {
         let record = try await registry.building(id: id)
         let encoded = id.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? id
         let base = base(request) + "/collections/buildings"

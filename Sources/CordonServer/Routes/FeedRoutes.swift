@@ -4,11 +4,14 @@ import Hummingbird
 import NIOCore
 import ServiceLifecycle
 
-/// A firm's alerts: the feed, its live Server-Sent Events stream, and the firm's webhook.
+/// A firm's alerts: the feed, its live Server-Sent Events stream, and the firm's webhook
+/// (which an admin organisation sets too, to receive signed audit checkpoints).
 struct FeedRoutes: Sendable {
     let registry: Registry
     let signal: FeedSignal
     let pollInterval: Duration
+    /// Which addresses a webhook may reach.
+    let webhookAddresses: WebhookAddressPolicy
     /// A comment line this often keeps proxies from closing a quiet stream.
     var keepAliveEvery = 15
 
@@ -18,9 +21,7 @@ struct FeedRoutes: Sendable {
             let events = try await registry.feed(after: try parameters.integer("after", default: 0, range: 0...Int(Int32.max)),
                                                  limit: try parameters.integer("limit", default: Registry.feedPageLimit, range: 1...Registry.feedPageLimit),
                                                  actor: try context.requireActor())
-            let json = "{\"events\":[" + events.map { $0.json() }.joined(separator: ",") + "],\"last_event_id\":"
-                + (events.last.map { "\($0.id)" } ?? "null") + "}"
-            return Response.text(json, contentType: MediaTypes.json)
+            return Response.text(EventStream.page(events.map { $0.json() }, lastEventID: events.last?.id), contentType: MediaTypes.json)
         }
         table.add(.get, "/feed")
         router.get("/feed/stream") { request, context in
@@ -31,67 +32,44 @@ struct FeedRoutes: Sendable {
             return stream(after: lastEventID, actor: actor)
         }
         table.add(.get, "/feed/stream")
-        router.get("/feed/webhook") { _, context in
+        router.get("/feed/webhook") { request, context in
+            try QueryParameters.none(request)
             guard let webhook = try await registry.webhook(actor: try context.requireActor()) else {
-                throw NotFoundError(kind: "webhook", id: context.actor?.name ?? "")
+                throw Problem(status: .notFound,
+                              detail: #"This firm has no webhook set. Set one with PUT /feed/webhook {"url": "https://..."}."#)
             }
             let deliveries = try await registry.webhookDeliveries(actor: try context.requireActor())
             return Response.text(Self.json(webhook, secret: nil, deliveries: deliveries), contentType: MediaTypes.json)
         }
         table.add(.get, "/feed/webhook")
         router.put("/feed/webhook") { request, context in
+            try QueryParameters.none(request)
             let body = try await RequestBody.json(request, example: #"{"url": "https://alerts.example.com/cordon"}"#)
-            let (webhook, secret) = try await registry.setWebhook(url: try AdminRoutes.text(body, "url"), actor: try context.requireActor())
+            let (webhook, secret) = try await registry.setWebhook(url: try AdminRoutes.text(body, "url"), addresses: webhookAddresses,
+                                                                  actor: try context.requireActor())
             return Response.text(Self.json(webhook, secret: secret), contentType: MediaTypes.json)
         }
         table.add(.put, "/feed/webhook")
-        router.delete("/feed/webhook") { _, context in
+        router.delete("/feed/webhook") { request, context in
+            try QueryParameters.none(request)
             try await registry.removeWebhook(actor: try context.requireActor())
             return Response(status: .noContent)
         }
         table.add(.delete, "/feed/webhook")
     }
 
-    /// Replays the firm's events after `after`, then sends each new one as it is written,
-    /// until the client goes or the server shuts down.
+    /// Replays the firm's events after `after`, then sends each new one as it is written.
     private func stream(after: Int, actor: Actor) -> Response {
-        var headers = HTTPFields()
-        headers[.contentType] = "text/event-stream; charset=utf-8"
-        headers[.cacheControl] = "no-cache"
-        let registry = self.registry, signal = self.signal, pollInterval = self.pollInterval, keepAliveEvery = self.keepAliveEvery
-        return Response(status: .ok, headers: headers, body: ResponseBody { writer in
-            let (wakes, cancel) = signal.listen(every: pollInterval)
-            defer { cancel() }
-            try await writer.write(ByteBuffer(string: "retry: 2000\n: connected\n\n"))
-            var last = after
-            var quiet = 0
-            // Shutting down ends the stream; the client reconnects elsewhere with Last-Event-ID.
-            try await withGracefulShutdownHandler {
-                for await _ in wakes {
-                    let events = try await registry.feed(after: last, actor: actor)
-                    if events.isEmpty {
-                        quiet += 1
-                        guard quiet >= keepAliveEvery else { continue }
-                        quiet = 0
-                        try await writer.write(ByteBuffer(string: ": keep-alive\n\n"))
-                        continue
-                    }
-                    quiet = 0
-                    var text = ""
-                    for event in events {
-                        text += "id: \(event.id)\nevent: \(event.status.alert.kind.rawValue)\ndata: \(event.json())\n\n"
-                        last = event.id
-                    }
-                    try await writer.write(ByteBuffer(string: text))
+        let registry = self.registry
+        return EventStream(registry: registry, signal: signal, pollInterval: pollInterval, keepAliveEvery: keepAliveEvery)
+            .response(after: after, actor: actor) { last in
+                try await registry.feed(after: last, actor: actor).map {
+                    EventStream.Event(id: $0.id, name: $0.status.alert.kind.rawValue, data: $0.json())
                 }
-            } onGracefulShutdown: {
-                cancel()
             }
-            try await writer.finish(nil)
-        })
     }
 
-    private static func lastEventID(_ request: Request, _ parameters: QueryParameters) throws(InputError) -> Int {
+    static func lastEventID(_ request: Request, _ parameters: QueryParameters) throws(InputError) -> Int {
         let header = request.headers.first { $0.name.canonicalName == "last-event-id" }?.value
         guard let text = header ?? parameters["after"] else { return 0 }
         guard let id = Int(text.trimmingCharacters(in: .whitespaces)), id >= 0 else {

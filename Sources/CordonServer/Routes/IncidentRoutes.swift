@@ -13,13 +13,18 @@ struct IncidentRoutes: Sendable {
 
     func register(on router: Router<CordonRequestContext>, table: inout RouteTable) {
         router.post("/incidents") { request, context in
+            try QueryParameters.none(request)
             let actor = try context.requireActor()
             try actor.mayCommand()
-            let body = try await RequestBody.json(request, limit: 1024 * 1024, example: Self.example)
+            let given = try await RequestBody.json(request, limit: 1024 * 1024, example: Self.example)
+            // A place ("30 St Mary Axe", "TQ 33238 81305") may stand for any point.
+            let body = try await registry.resolvingPlaces(in: given, at: ["location", "inner", "outer", "advisory"],
+                                                          describing: ["location"])
             let (location, description) = try IncidentDraft.location(body["location"])
             let draft = try IncidentDraft(name: try AdminRoutes.text(body, "name"), location: location, locationDescription: description,
                                           cordons: try IncidentCordons.parse(body, location: location, presets: presets))
             let incident = try await registry.openIncident(draft, actor: actor)
+            signal.notify()
             var headers = HTTPFields()
             headers[.location] = "/incidents/\(incident.id)"
             return Response.text(incident.json(), contentType: MediaTypes.json, status: .created, headers: headers)
@@ -33,28 +38,37 @@ struct IncidentRoutes: Sendable {
             return Response.text("{\"incidents\":[" + incidents.map { $0.json() }.joined(separator: ",") + "]}", contentType: MediaTypes.json)
         }
         table.add(.get, "/incidents")
-        router.get("/incidents/{incidentId}") { _, context in
+        router.get("/incidents/{incidentId}") { request, context in
+            try QueryParameters.none(request)
             let incident = try await registry.incident(try Self.id(context, "incidentId", kind: "incident"), actor: try context.requireActor())
             return Response.text(incident.json(), contentType: MediaTypes.json)
         }
         table.add(.get, "/incidents/{incidentId}")
-        router.get("/incidents/{incidentId}/cordons") { _, context in
+        router.get("/incidents/{incidentId}/cordons") { request, context in
+            try QueryParameters.none(request)
             let versions = try await registry.cordonHistory(of: try Self.id(context, "incidentId", kind: "incident"),
                                                             actor: try context.requireActor())
             return Response.text("{\"versions\":[" + versions.map { $0.json() }.joined(separator: ",") + "]}", contentType: MediaTypes.json)
         }
         table.add(.get, "/incidents/{incidentId}/cordons")
         router.post("/incidents/{incidentId}/cordons") { request, context in
+            try QueryParameters.none(request)
             let body = try await RequestBody.json(request, limit: 1024 * 1024, example: #"{"inner": {"type": "radius", "radius_m": 309}, "reason": "device larger than first reported"}"#)
-            let reason = body["reason"]?.string?.trimmingCharacters(in: .whitespacesAndNewlines)
+            if let given = body["reason"], given.string == nil {
+                throw InputError(field: "reason", value: given.typeName, problem: "is not text",
+                                 fix: "Say why the cordons change, e.g. \"reason\": \"device larger than first reported\".")
+            }
             let incident = try await registry.changeCordons(of: try Self.id(context, "incidentId", kind: "incident"), change: body,
-                                                            reason: reason?.isEmpty == false ? reason : nil, presets: presets,
+                                                            reason: body["reason"]?.string, presets: presets,
                                                             actor: try context.requireActor())
+            signal.notify()
             return Response.text(incident.json(), contentType: MediaTypes.json)
         }
         table.add(.post, "/incidents/{incidentId}/cordons")
-        router.post("/incidents/{incidentId}/close") { _, context in
+        router.post("/incidents/{incidentId}/close") { request, context in
+            try QueryParameters.none(request)
             let incident = try await registry.closeIncident(try Self.id(context, "incidentId", kind: "incident"), actor: try context.requireActor())
+            signal.notify()
             return Response.text(incident.json(), contentType: MediaTypes.json)
         }
         table.add(.post, "/incidents/{incidentId}/close")
@@ -71,6 +85,7 @@ struct IncidentRoutes: Sendable {
         }
         table.add(.get, "/incidents/{incidentId}/buildings")
         router.post("/incidents/{incidentId}/alerts") { request, context in
+            try QueryParameters.none(request)
             let body = try await RequestBody.json(request, example: #"{"priority": "red", "message": "Evacuate now", "target": {"zones": ["inner"]}}"#)
             let status = try await registry.sendAlert(incident: try Self.id(context, "incidentId", kind: "incident"),
                                                       try AlertDraft.parse(body), actor: try context.requireActor())
@@ -78,12 +93,22 @@ struct IncidentRoutes: Sendable {
             return AlertRoutes.created(status)
         }
         table.add(.post, "/incidents/{incidentId}/alerts")
-        router.get("/incidents/{incidentId}/alerts") { _, context in
+        router.post("/incidents/{incidentId}/alerts/preview") { request, context in
+            try QueryParameters.none(request)
+            let body = try await RequestBody.json(request, example: #"{"priority": "red", "message": "Evacuate now", "target": {"zones": ["inner"]}}"#)
+            let preview = try await registry.previewAlert(incident: try Self.id(context, "incidentId", kind: "incident"),
+                                                          try AlertDraft.parse(body), actor: try context.requireActor())
+            return Response.text(preview.json(), contentType: MediaTypes.json)
+        }
+        table.add(.post, "/incidents/{incidentId}/alerts/preview")
+        router.get("/incidents/{incidentId}/alerts") { request, context in
+            try QueryParameters.none(request)
             let alerts = try await registry.alerts(ofIncident: try Self.id(context, "incidentId", kind: "incident"), actor: try context.requireActor())
             return Response.text("{\"alerts\":[" + alerts.map { $0.json() }.joined(separator: ",") + "]}", contentType: MediaTypes.json)
         }
         table.add(.get, "/incidents/{incidentId}/alerts")
-        router.get("/cordon-presets") { _, context in
+        router.get("/cordon-presets") { request, context in
+            try QueryParameters.none(request)
             _ = try context.requireActor()
             let rows = presets.presets.map { preset in
                 JSONText.object([("name", JSONText.quoted(preset.name)), ("radius_m", JSONText.number(preset.radius)),

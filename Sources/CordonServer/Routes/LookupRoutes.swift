@@ -7,6 +7,7 @@ import NIOCore
 struct LookupRoutes: Sendable {
     static let maximumBody = 1 << 20
     let registry: Registry
+    let costly: CostlyRequests
 
     enum Format: String {
         case geojson, csv, json
@@ -15,30 +16,42 @@ struct LookupRoutes: Sendable {
     func register(on router: Router<CordonRequestContext>, table: inout RouteTable) {
         router.get("/lookup/radius") { request, context in
             try context.requireActor().mayLookUp()
-            return try await radius(request)
+            let parameters = try QueryParameters(request, allowed: ["lat", "lon", "place", "radius", "at", "format", "totals_only"])
+            let (query, place) = try await registry.radiusQuery(latitude: parameters["lat"], longitude: parameters["lon"],
+                                                                place: parameters["place"], radius: parameters["radius"])
+            // Totals are cheap at any radius; a long list of buildings is not.
+            guard query.radius > costly.limits.largeRadius, !(try parameters.bool("totals_only")) else {
+                return try await radius(query, place: place, parameters)
+            }
+            return try await costly.run(request, what: "radius lookup") { _ in try await radius(query, place: place, parameters) }
         }
         table.add(.get, "/lookup/radius")
         router.post("/lookup/polygon") { request, context in
             try context.requireActor().mayLookUp()
-            return try await polygon(request)
+            let parameters = try QueryParameters(request, allowed: ["at", "format", "totals_only"])
+            _ = try options(parameters)
+            let body = try await RequestBody.data(request, accepting: [MediaTypes.geoJSON, MediaTypes.json],
+                                                  as: "the polygon", limit: Self.maximumBody)
+            let query = try AreaQuery.parse(body)
+            // A cordon drawn over a few streets is as cheap as a radius lookup; a detailed or
+            // large area runs in a costly slot, under the deadline.
+            guard query.work > costly.limits.largePolygon else { return try await polygon(query, parameters) }
+            return try await costly.run(request, what: "polygon lookup", watchingClient: false) { _ in
+                try await polygon(query, parameters)
+            }
         }
         table.add(.post, "/lookup/polygon")
     }
 
-    func radius(_ request: Request) async throws -> Response {
-        let parameters = try QueryParameters(request, allowed: ["lat", "lon", "radius", "at", "format", "totals_only"])
-        let query = try RadiusQuery.parse(latitude: parameters["lat"], longitude: parameters["lon"], radius: parameters["radius"])
+    func radius(_ query: RadiusQuery, place: ResolvedPlace?, _ parameters: QueryParameters) async throws -> Response {
         let (format, totalsOnly, instant) = try options(parameters)
-        let result = totalsOnly ? try await registry.nearTotals(query, at: instant) : try await registry.near(query, at: instant)
+        var result = totalsOnly ? try await registry.nearTotals(query, at: instant) : try await registry.near(query, at: instant)
+        result.place = place
         return respond(result, format: format, totalsOnly: totalsOnly)
     }
 
-    func polygon(_ request: Request) async throws -> Response {
-        let parameters = try QueryParameters(request, allowed: ["at", "format", "totals_only"])
+    func polygon(_ query: AreaQuery, _ parameters: QueryParameters) async throws -> Response {
         let (format, totalsOnly, instant) = try options(parameters)
-        let body = try await RequestBody.data(request, accepting: [MediaTypes.geoJSON, MediaTypes.json],
-                                              as: "the polygon", limit: Self.maximumBody)
-        let query = try AreaQuery.parse(body)
         let result = totalsOnly ? try await registry.withinTotals(query, at: instant) : try await registry.within(query, at: instant)
         return respond(result, format: format, totalsOnly: totalsOnly)
     }

@@ -45,12 +45,22 @@ struct AlertCommand: AsyncParsableCommand {
         @Option(help: "What they should do.") var instruction: String?
         @OptionGroup var target: TargetOptions
         @Flag(name: .customLong("allow-empty"), help: "Record the alert even if it reaches no building.") var allowEmpty = false
+        @Flag(name: .customLong("allow-unreachable"), help: "Record the alert even if no firm manages any of its buildings.")
+        var allowUnreachable = false
+        @Flag(name: .customLong("dry-run"), help: "Show the recipients and those it cannot reach; send and write nothing.")
+        var dryRun = false
         @Option(help: "table or json.") var format: Format = .table
         @OptionGroup var registry: RegistryOptions
 
         func run() async throws {
             let draft = try AlertCommand.draft(priority: priority, message: message, instruction: instruction,
-                                               target: try target.json(required: true), allowEmpty: allowEmpty)
+                                               target: try target.json(required: true), allowEmpty: allowEmpty,
+                                               allowUnreachable: allowUnreachable)
+            if dryRun {
+                let preview = try await registry.open().previewAlert(incident: incident, draft, actor: localActor)
+                print(format == .json ? preview.json() : AlertTable.preview(preview), terminator: format == .json ? "\n" : "")
+                return
+            }
             let status = try await registry.open().sendAlert(incident: incident, draft, actor: localActor)
             print(AlertCommand.render(status, format: format), terminator: "")
         }
@@ -66,12 +76,15 @@ struct AlertCommand: AsyncParsableCommand {
         @Option(help: "What they should do now.") var instruction: String?
         @OptionGroup var target: TargetOptions
         @Flag(name: .customLong("allow-empty"), help: "Record the update even if it reaches no building.") var allowEmpty = false
+        @Flag(name: .customLong("allow-unreachable"), help: "Record the update even if no firm manages any of its buildings.")
+        var allowUnreachable = false
         @Option(help: "table or json.") var format: Format = .table
         @OptionGroup var registry: RegistryOptions
 
         func run() async throws {
             let draft = try AlertCommand.draft(priority: priority, message: message, instruction: instruction,
-                                               target: try target.json(required: false), allowEmpty: allowEmpty)
+                                               target: try target.json(required: false), allowEmpty: allowEmpty,
+                                               allowUnreachable: allowUnreachable)
             let status = try await registry.open().updateAlert(alertID, draft, actor: localActor)
             print(AlertCommand.render(status, format: format), terminator: "")
         }
@@ -132,8 +145,9 @@ struct AlertCommand: AsyncParsableCommand {
 
     /// Built as the JSON body the HTTP service takes, so both refuse the same input alike.
     static func draft(priority: String?, message: String, instruction: String?, target: JSONValue?,
-                      allowEmpty: Bool) throws -> AlertDraft {
-        var body: [String: JSONValue] = ["message": .string(message), "allow_empty": .bool(allowEmpty)]
+                      allowEmpty: Bool, allowUnreachable: Bool = false) throws -> AlertDraft {
+        var body: [String: JSONValue] = ["message": .string(message), "allow_empty": .bool(allowEmpty),
+                                         "allow_unreachable": .bool(allowUnreachable)]
         if let priority { body["priority"] = .string(priority) }
         if let instruction { body["instruction"] = .string(instruction) }
         if let target { body["target"] = target }

@@ -19,8 +19,11 @@ struct IncidentCommand: AsyncParsableCommand {
                 """)
 
         @Option(help: "What happened, e.g. \"Suspect package, Liverpool Street\".") var name: String
-        @Option(parsing: .unconditional, help: "Latitude of the incident.") var lat: String
-        @Option(parsing: .unconditional, help: "Longitude of the incident.") var lon: String
+        @Option(parsing: .unconditional, help: "Latitude of the incident.") var lat: String?
+        @Option(parsing: .unconditional, help: "Longitude of the incident.") var lon: String?
+        @Option(help: ArgumentHelp("Where the incident is instead of --lat/--lon: a building's name, address or id, or a grid reference such as \"TQ 33238 81305\".",
+                                   valueName: "place"))
+        var place: String?
         @Option(help: "Where it is, in words, e.g. \"Liverpool Street station, main concourse\".") var description: String?
         @OptionGroup var inner: InnerCordonOptions
         @OptionGroup var rings: RingOptions
@@ -30,9 +33,19 @@ struct IncidentCommand: AsyncParsableCommand {
 
         func run() async throws {
             try InputFile.checkStandardInput(inner.files + rings.files + presets.files)
-            var location: [String: JSONValue] = ["lat": .string(lat), "lon": .string(lon)]
+            var location: [String: JSONValue] = [:]
+            if let lat { location["lat"] = .string(lat) }
+            if let lon { location["lon"] = .string(lon) }
+            if let place { location["place"] = .string(place) }
             if let description { location["description"] = .string(description) }
-            let (position, place) = try IncidentDraft.location(.object(location))
+            // The same resolution as the HTTP service's {"location": {"place": ...}}. Only a
+            // place needs the registry before the input is checked: bad input creates no file.
+            var given: JSONValue = .object(location)
+            if place != nil {
+                given = try await registry.open().resolvingPlaces(in: .object(["location": given]), at: ["location"],
+                                                                  describing: ["location"])["location"] ?? given
+            }
+            let (position, placeDescription) = try IncidentDraft.location(given)
             guard let innerShape = try inner.json() else {
                 throw InputError(field: "inner", value: "nothing", problem: "is missing",
                                  fix: "Give the inner cordon: --preset NAME, --radius METRES, --polygon FILE or --corridor FILE --width METRES.")
@@ -41,7 +54,7 @@ struct IncidentCommand: AsyncParsableCommand {
             body["outer"] = try rings.outer()
             body["advisory"] = try rings.advisory()
             let cordons = try IncidentCordons.parse(.object(body), location: position, presets: try presets.load())
-            let draft = try IncidentDraft(name: name, location: position, locationDescription: place, cordons: cordons)
+            let draft = try IncidentDraft(name: name, location: position, locationDescription: placeDescription, cordons: cordons)
             let incident = try await registry.open().openIncident(draft, actor: localActor)
             switch format {
             case .table: print(IncidentTable.render(incident), terminator: "")

@@ -7,7 +7,7 @@ struct Plan: AsyncParsableCommand {
         abstract: "Survivor reception planning: where displaced people can be received.",
         subcommands: [Reception.self, CoverageCommand.self])
 
-    enum Format: String, ExpressibleByArgument { case table, json, geojson, csv }
+    enum Format: String, ExpressibleByArgument { case table, json, geojson, csv, svg }
 
     struct Reception: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -17,6 +17,8 @@ struct Plan: AsyncParsableCommand {
         @Option(parsing: .unconditional, help: "Latitude of a radius cordon's centre.") var lat: String?
         @Option(parsing: .unconditional, help: "Longitude of a radius cordon's centre.") var lon: String?
         @Option(parsing: .unconditional, help: "Radius in metres.") var radius: String?
+        @Option(help: ArgumentHelp("Centre a radius cordon on a place instead of --lat/--lon: a building's name, address or id, or a grid reference such as \"TQ 33238 81305\".", valueName: "place"))
+        var place: String?
         @Option(help: ArgumentHelp("A GeoJSON polygon cordon; - reads standard input.", valueName: "file")) var polygon: String?
         @Option(help: ArgumentHelp("A GeoJSON LineString route for a corridor cordon.", valueName: "file")) var corridor: String?
         @Option(help: "The corridor's width in metres.") var width: Double?
@@ -24,7 +26,9 @@ struct Plan: AsyncParsableCommand {
         var incident: Int?
         @Option(name: .customLong("outer-radius"), help: "An outer cordon around the same centre: centres inside it are not used.") var outerRadius: String?
         @Option(help: "Walking distance from the cordon's edge, metres.") var walk = Registry.defaultWalkingDistance
-        @Option(help: "table, json, geojson or csv.") var format: Format = .table
+        @Option(help: "table, json, geojson, csv or svg (a map of the plan).") var format: Format = .table
+        @Option(name: .customLong("table"), help: "With --format csv: centres, buildings, allocations or totals.")
+        var csvTable = ReceptionPlan.CSVTable.centres.rawValue
         @Option(help: ArgumentHelp("The time whose figures apply (default: now).", valueName: "time")) var at: String?
         @OptionGroup var registry: RegistryOptions
 
@@ -33,12 +37,21 @@ struct Plan: AsyncParsableCommand {
             let target = try await registry.open()
             let cordon: PlanCordon
             var outer: PlanCordon?
+            var (lat, lon) = (self.lat, self.lon)
+            if let place {
+                guard lat == nil, lon == nil else {
+                    throw InputError(field: "--place", value: "'\(place)' with --lat/--lon", problem: "is given together with coordinates",
+                                     fix: "Give either --place or --lat and --lon, not both.")
+                }
+                let resolved = try await target.resolvePlace(place, field: "--place")
+                (lat, lon) = ("\(resolved.position.latitude)", "\(resolved.position.longitude)")
+            }
             if let incident {
                 let current = try await target.incident(incident, actor: localActor).cordons.cordons
                 cordon = current.inner.cordon
                 outer = current.outer?.cordon
             } else {
-                cordon = try readCordon()
+                cordon = try readCordon(lat: lat, lon: lon)
             }
             if let outerRadius {
                 outer = .radius(try RadiusQuery.parse(latitude: lat, longitude: lon, radius: outerRadius))
@@ -48,11 +61,12 @@ struct Plan: AsyncParsableCommand {
             case .table: print(PlanTable.render(plan), terminator: "")
             case .json: print(plan.json())
             case .geojson: print(plan.geoJSON())
-            case .csv: print(plan.csv(), terminator: "")
+            case .csv: print(plan.csv(try Plan.csvTable(csvTable, ReceptionPlan.CSVTable.self)), terminator: "")
+            case .svg: print(ReceptionMap.svg(plan, footprints: try await target.footprintOutlines()), terminator: "")
             }
         }
 
-        func readCordon() throws -> PlanCordon {
+        func readCordon(lat: String?, lon: String?) throws -> PlanCordon {
             if let polygon {
                 return .area(try AreaQuery.parse(try InputFile.data(polygon, field: "--polygon"), field: "--polygon"))
             }
@@ -62,7 +76,7 @@ struct Plan: AsyncParsableCommand {
             }
             guard lat != nil || lon != nil || radius != nil else {
                 throw InputError(field: "cordon", value: "nothing", problem: "is missing",
-                                 fix: "Give --lat, --lon and --radius, or --polygon FILE, or --corridor FILE --width METRES.")
+                                 fix: "Give --lat, --lon and --radius (or --place and --radius), or --polygon FILE, or --corridor FILE --width METRES.")
             }
             return .radius(try RadiusQuery.parse(latitude: lat, longitude: lon, radius: radius))
         }
@@ -78,6 +92,7 @@ struct Plan: AsyncParsableCommand {
         @Option(help: "Walking distance from the cordon's edge, metres.") var walk = Registry.defaultWalkingDistance
         @Flag(help: "Use night figures (default: day).") var night = false
         @Option(help: "table (per ward), json, geojson, csv or svg (a heat map).") var format: CoverageFormat = .table
+        @Option(name: .customLong("table"), help: "With --format csv: points, wards or summary.") var csvTable = Coverage.CSVTable.points.rawValue
         @Option(name: .shortAndLong, help: "Write the output to this file instead of standard output.") var output: String?
         @OptionGroup var registry: RegistryOptions
 
@@ -95,7 +110,7 @@ struct Plan: AsyncParsableCommand {
             case .table: text = CoverageTable.render(coverage, seconds: seconds)
             case .json: text = coverage.json() + "\n"
             case .geojson: text = coverage.geoJSON() + "\n"
-            case .csv: text = coverage.csv()
+            case .csv: text = coverage.csv(try Plan.csvTable(csvTable, Coverage.CSVTable.self))
             case .svg: text = CoverageMap.svg(coverage, footprints: try await target.footprintOutlines())
             }
             if let output {
@@ -105,5 +120,17 @@ struct Plan: AsyncParsableCommand {
                 print(text, terminator: "")
             }
         }
+    }
+}
+
+extension Plan {
+    /// A `--table` name as the HTTP API's `table` takes it, or an error naming the choices.
+    static func csvTable<Table: RawRepresentable & CaseIterable>(_ name: String, _: Table.Type) throws(InputError) -> Table
+    where Table.RawValue == String {
+        guard let table = Table(rawValue: name) else {
+            throw InputError(field: "--table", value: "'\(name)'", problem: "is not a table of this answer",
+                             fix: "Give --table \(Table.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
+        return table
     }
 }

@@ -11,10 +11,13 @@ struct Show: AsyncParsableCommand {
     enum ShowFormat: String, ExpressibleByArgument { case table, json }
 
     func run() async throws {
-        let record = try await registry.open().building(id: id)
+        let opened = try await registry.open()
+        let record = try await opened.building(id: id)
+        // The local operator may read everything, the site contact included.
+        let site = try await opened.site(of: id, actor: localActor)
         switch format {
-        case .table: print(BuildingTable.render(record), terminator: "")
-        case .json: print(record.json())
+        case .table: print(BuildingTable.render(record, site: site), terminator: "")
+        case .json: print(record.json(site: site))
         }
     }
 }

@@ -1,8 +1,9 @@
 import CordonCore
 
 enum BuildingTable {
-    static func render(_ record: BuildingRecord) -> String {
-        var out = "\(record.id)  \(record.name ?? "(no name)")\n"
+    static func render(_ record: BuildingRecord, site: SiteDetails) -> String {
+        // The label: the name, else the address, else where the building stands.
+        var out = "\(record.id)  \(record.label)\n"
         let details: [(String, String?)] = [
             ("address", record.address), ("postcode", record.postcode), ("ward", record.ward),
             ("type", record.buildingType), ("levels", record.levels.map { JSONText.number($0, decimals: 1) }),
@@ -10,6 +11,9 @@ enum BuildingTable {
             ("footprint m²", JSONText.number(record.footprintArea, decimals: 1)),
             ("source", record.sourceDataset + (record.sourceDate.map { " (\($0))" } ?? "")),
             ("imported", record.importedAt),
+            ("managed by", site.managedBy ?? "no managing firm"),
+            ("control room", site.controlRoomPhone), ("email", site.email),
+            ("max occupancy", site.maxOccupancy.map(String.init)),
         ]
         for (label, value) in details where value != nil {
             out += label.padding(toLength: 14, withPad: " ", startingAt: 0) + (value ?? "") + "\n"

@@ -7,7 +7,11 @@ enum LookupTable {
         var out = ""
         switch result.shape {
         case .radius(let query):
-            out += "Buildings within \(JSONText.number(query.radius)) m of \(query.centre.latitude), \(query.centre.longitude)"
+            out += "Buildings within \(JSONText.number(query.radius)) m of "
+            if let place = result.place {
+                out += place.building.map { "\($0.label) (\($0.id)), " } ?? "\(GridReference.text(place.grid)), "
+            }
+            out += "\(query.centre.latitude), \(query.centre.longitude)"
         case .area(let query):
             out += "Buildings intersecting the polygon (\(JSONText.number(query.grid.area, decimals: 0)) m²)"
         case .corridor(let route, let width):
@@ -18,25 +22,29 @@ enum LookupTable {
         out += "\n"
         // Incident zones carry distances from the incident whatever their shape.
         let isRadius = result.matches.first?.distance != nil || { if case .radius = result.shape { true } else { false } }()
-        var table = TextTable(header: ["id", "name / address", isRadius ? "distance m" : "inside",
+        var table = TextTable(header: ["id", "building", isRadius ? "distance m" : "inside",
                                        "people", "guards", "trauma", "first aid", "defib", "reception", "confirmed"])
         table.numeric = isRadius ? [2, 3, 4, 5, 6, 7, 8] : [3, 4, 5, 6, 7, 8]
         for match in result.matches {
             let figures = match.figures
-            let value = { (figure: Figure?) in figure.flatMap { figures?[$0] }.map { "\($0.value)" } ?? "-" }
+            let value = { (figure: Figure?) in figure.flatMap { figures?.reported($0) }.map { "\($0.value)" } ?? "-" }
             table.rows.append([
                 match.id,
-                TextTable.clip(match.name ?? match.address, 30),
+                TextTable.clip(match.label, 60),
                 match.distance.map { JSONText.number($0, decimals: 1) } ?? match.inside?.rawValue ?? "",
-                value(result.period == .day ? .occupancyDay : .occupancyNight),
-                value(result.period == .day ? .guardsDay : .guardsNight),
+                value(SiteFigures.shown(for: result.period)[0].figure),
+                value(SiteFigures.shown(for: result.period)[1].figure),
                 value(.traumaPacks), value(.firstAidKits), value(.defibrillators), value(.receptionCapacity),
                 figures.map { String(($0.oldestConfirmation ?? "").prefix(10)) } ?? "no figures",
             ])
         }
         out += table.render()
         let t = result.totals
-        out += "\nTotal: \(t.buildings) buildings (\(t.buildingsWithFigures) with figures), \(t.occupancy) people, "
+        out += "\n"
+        // Above the totals: a commander reads the warning before the numbers it qualifies.
+        for warning in result.warnings { out += "WARNING: \(warning)\n" }
+        out += result.lowerBound ? "Total (a lower bound): " : "Total: "
+        out += "\(t.buildings) buildings (\(t.buildingsWithFigures) with figures), \(t.occupancy) people, "
         out += "\(t.guards) guards, \(t.traumaPacks) trauma packs, \(t.firstAidKits) first-aid kits, "
         out += "\(t.defibrillators) defibrillators, reception for \(t.receptionCapacity)\n"
         return out

@@ -84,16 +84,30 @@ import Testing
         // A change that changes nothing, and removing the inner cordon, are refused.
         await #expect(throws: InputError.self) {
             _ = try await registry.changeCordons(of: opened.id, change: try JSONValue.parse(Data(#"{"outer": {"preset": "van"}}"#.utf8)),
-                                                 reason: nil, presets: .standard, actor: police)
+                                                 reason: "test", presets: .standard, actor: police)
         }
         await #expect(throws: InputError.self) {
             _ = try await registry.changeCordons(of: opened.id, change: try JSONValue.parse(Data(#"{"inner": null}"#.utf8)),
-                                                 reason: nil, presets: .standard, actor: police)
+                                                 reason: "test", presets: .standard, actor: police)
         }
+        // A change without a reason is refused, naming the field.
+        for reason in [nil, "", "  \n"] as [String?] {
+            await #expect(throws: InputError.self) {
+                _ = try await registry.changeCordons(of: opened.id, change: try JSONValue.parse(Data(#"{"inner": {"type": "radius", "radius_m": 120}}"#.utf8)),
+                                                     reason: reason, presets: .standard, actor: police)
+            }
+            do {
+                _ = try await registry.changeCordons(of: opened.id, change: try JSONValue.parse(Data(#"{"inner": {"type": "radius", "radius_m": 120}}"#.utf8)),
+                                                     reason: reason, presets: .standard, actor: police)
+            } catch let error as InputError {
+                #expect(error.field == "reason")
+            }
+        }
+        #expect(try await registry.cordonHistory(of: opened.id, actor: planner).count == 2)
         _ = try await registry.closeIncident(opened.id, actor: police)
         await #expect(throws: StateConflict.self) {
             _ = try await registry.changeCordons(of: opened.id, change: try JSONValue.parse(Data(#"{"outer": null}"#.utf8)),
-                                                 reason: nil, presets: .standard, actor: police)
+                                                 reason: "test", presets: .standard, actor: police)
         }
     }
 

@@ -29,11 +29,12 @@ import Testing
         ("plan/f", cx + 1_500, cy, 0, 0, 1_000),
     ]
 
-    static func registry(_ directory: TemporaryDirectory) async throws -> Registry {
+    /// `names` replaces a building's name (its id otherwise).
+    static func registry(_ directory: TemporaryDirectory, names: [String: String] = [:]) async throws -> Registry {
         let path = directory.path("plan.sqlite")
         let registry = Registry(database: try await RegistryDatabase.open(path: path))
         let features = buildings.map {
-            GridFixture.feature(id: $0.id, rings: [GridFixture.square(minX: $0.x - 5, minY: $0.y - 5)], properties: ["name": $0.id])
+            GridFixture.feature(id: $0.id, rings: [GridFixture.square(minX: $0.x - 5, minY: $0.y - 5)], properties: ["name": names[$0.id] ?? $0.id])
         }
         _ = try await registry.importFeatures(FeatureSource.read(try GridFixture.collection(features), name: "plan.geojson"))
         let insert = try #require(Query.all.first { $0.name == "figures/create" })

@@ -93,6 +93,16 @@ enum WKBRings {
         return rings
     }
 
+    /// The same geometry kept as polygons, each a list of rings with its shell first: what
+    /// measuring an area needs to tell shells from holes. Empty for an empty geometry
+    /// collection, as SpatiaLite writes an intersection that is empty.
+    static func polygons(_ bytes: [UInt8]) throws(StorageError) -> [[[GridPoint]]] {
+        var reader = Reader(bytes: bytes)
+        var polygons: [[[GridPoint]]] = []
+        try reader.polygons(into: &polygons)
+        return polygons
+    }
+
     private struct Reader {
         let bytes: [UInt8]
         var offset = 0
@@ -107,6 +117,26 @@ enum WKBRings {
                 for _ in 0..<(try uint32()) { try geometry(into: &rings) }
             case let type:
                 throw StorageError("footprint WKB has geometry type \(type), not a (multi)polygon")
+            }
+        }
+
+        mutating func polygons(into polygons: inout [[[GridPoint]]]) throws(StorageError) {
+            littleEndian = try byte() == 1
+            switch try uint32() {
+            case 3:  // Polygon
+                var rings: [[GridPoint]] = []
+                for _ in 0..<(try uint32()) { rings.append(try ring()) }
+                polygons.append(rings)
+            case 6, 7:  // MultiPolygon, GeometryCollection (of polygons)
+                for _ in 0..<(try uint32()) { try self.polygons(into: &polygons) }
+            case 1:  // Point: an intersection that touches at one point covers nothing
+                _ = try double(); _ = try double()
+            case 2:  // LineString: likewise
+                for _ in 0..<(try uint32()) { _ = try double(); _ = try double() }
+            case 4, 5:  // MultiPoint, MultiLineString
+                for _ in 0..<(try uint32()) { try self.polygons(into: &polygons) }
+            case let type:
+                throw StorageError("area WKB has geometry type \(type), not a (multi)polygon")
             }
         }
 

@@ -12,8 +12,11 @@ final class RadiusSnapshot: Sendable {
     let buildings: [BuildingMatch]
     let shapes: [FootprintShape]
     let cells: GridCells
+    /// Where the registry has building data, for each answer's data coverage.
+    let zones: CoverageZones
 
-    init(revision: Int64, buildings: [BuildingMatch], shapes: [FootprintShape]) {
+    init(revision: Int64, buildings: [BuildingMatch], shapes: [FootprintShape], zones: CoverageZones) {
+        self.zones = zones
         self.revision = revision
         self.buildings = buildings
         self.shapes = shapes
@@ -42,7 +45,7 @@ final class RadiusSnapshot: Sendable {
             buildings.append(match)
             shapes.append(FootprintShape(rings: try WKBRings.read(wkb)))
         }
-        return RadiusSnapshot(revision: revision, buildings: buildings, shapes: shapes)
+        return RadiusSnapshot(revision: revision, buildings: buildings, shapes: shapes, zones: try CoverageZones.load(db))
     }
 
     /// The buildings within the circle (a footprint touching it counts), nearest first, then

@@ -1,0 +1,58 @@
+/// The bundled list (data/bank-holidays-england-and-wales.txt holds the same dates, and a
+/// test keeps the two equal): England and Wales bank holidays 2025-2030 as published on
+/// gov.uk, substitute days included. Built in, so that a registry never depends on finding
+/// the file; past 2030 only weekends count until the list is extended or replaced.
+extension BankHolidays {
+    public static let englandAndWales = BankHolidays(checked: bundledDates)
+
+    static let bundledDates: [(date: String, name: String)] = [
+        ("2025-01-01", "New Year's Day"),
+        ("2025-04-18", "Good Friday"),
+        ("2025-04-21", "Easter Monday"),
+        ("2025-05-05", "Early May bank holiday"),
+        ("2025-05-26", "Spring bank holiday"),
+        ("2025-08-25", "Summer bank holiday"),
+        ("2025-12-25", "Christmas Day"),
+        ("2025-12-26", "Boxing Day"),
+        ("2026-01-01", "New Year's Day"),
+        ("2026-04-03", "Good Friday"),
+        ("2026-04-06", "Easter Monday"),
+        ("2026-05-04", "Early May bank holiday"),
+        ("2026-05-25", "Spring bank holiday"),
+        ("2026-08-31", "Summer bank holiday"),
+        ("2026-12-25", "Christmas Day"),
+        ("2026-12-28", "Boxing Day (substitute day)"),
+        ("2027-01-01", "New Year's Day"),
+        ("2027-03-26", "Good Friday"),
+        ("2027-03-29", "Easter Monday"),
+        ("2027-05-03", "Early May bank holiday"),
+        ("2027-05-31", "Spring bank holiday"),
+        ("2027-08-30", "Summer bank holiday"),
+        ("2027-12-27", "Christmas Day (substitute day)"),
+        ("2027-12-28", "Boxing Day (substitute day)"),
+        ("2028-01-03", "New Year's Day (substitute day)"),
+        ("2028-04-14", "Good Friday"),
+        ("2028-04-17", "Easter Monday"),
+        ("2028-05-01", "Early May bank holiday"),
+        ("2028-05-29", "Spring bank holiday"),
+        ("2028-08-28", "Summer bank holiday"),
+        ("2028-12-25", "Christmas Day"),
+        ("2028-12-26", "Boxing Day"),
+        ("2029-01-01", "New Year's Day"),
+        ("2029-03-30", "Good Friday"),
+        ("2029-04-02", "Easter Monday"),
+        ("2029-05-07", "Early May bank holiday"),
+        ("2029-05-28", "Spring bank holiday"),
+        ("2029-08-27", "Summer bank holiday"),
+        ("2029-12-25", "Christmas Day"),
+        ("2029-12-26", "Boxing Day"),
+        ("2030-01-01", "New Year's Day"),
+        ("2030-04-19", "Good Friday"),
+        ("2030-04-22", "Easter Monday"),
+        ("2030-05-06", "Early May bank holiday"),
+        ("2030-05-27", "Spring bank holiday"),
+        ("2030-08-26", "Summer bank holiday"),
+        ("2030-12-25", "Christmas Day"),
+        ("2030-12-26", "Boxing Day"),
+    ]
+}

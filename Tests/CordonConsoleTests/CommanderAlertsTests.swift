@@ -1,0 +1,33 @@
+import CordonCore
+import Foundation
+import Testing
+
+extension ConsoleInBrowser {
+    /// A commander opens an incident from the cordon on screen, previews and sends an alert,
+    /// and sees a firm's answer arrive without reloading.
+    @Suite struct CommanderAlerts {
+        @Test func aFirmsAnswerAppearsWithoutAReload() async throws {
+            try await ConsoleFixture.with { fixture, browser in
+                let driver = browser.driver
+                try await fixture.signIn(browser, as: .commander)
+                let point = ConsoleFixture.point
+                try await driver.setCircle(lat: point.lat, lon: point.lon, radius: 200)
+                try await driver.click("#incident-open")
+                try await driver.wait(for: "document.getElementById('alert-preview')", what: "the opened incident")
+                try await driver.click("#alert-preview")
+                try await driver.wait(for: "document.getElementById('alert-send')", what: "the preview")
+                try await driver.click("#alert-send")
+                try await driver.wait(for: "document.getElementById('alert-counts')?.textContent.includes('0 acknowledged')", what: "the sent alert")
+                let answer = try await fixture.api("POST", "/alerts/1/ack", key: fixture.keys[.firm] ?? "",
+                                                   body: #"{"building_id": "way/4959489", "status": "need_assistance", "note": "Two injured in the lobby"}"#)
+                #expect(answer["acks"] != nil, "\(answer)")
+                // Pushed to the page by the incident's stream, without a reload.
+                try await driver.wait(for: "document.getElementById('alert-answers')?.textContent.includes('Two injured in the lobby')",
+                                      what: "the firm's answer on the page")
+                _ = try await driver.execute("document.getElementById('alert-answers').scrollIntoView({block: 'center'})")
+                try await browser.screenshot("commander-sees-answers")
+                #expect(try await consoleProblems(driver) == [])
+            }
+        }
+    }
+}

@@ -1,0 +1,1 @@
+SELECT location FROM import_seen WHERE id = :id

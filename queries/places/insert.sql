@@ -1,0 +1,2 @@
+INSERT INTO building_places (building_id, label, easting, northing, lat, lon)
+VALUES (:building_id, :label, :easting, :northing, :lat, :lon)

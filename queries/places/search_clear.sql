@@ -1,0 +1,2 @@
+-- The search index is rebuilt with the labels.
+DELETE FROM building_search
