@@ -80,7 +80,9 @@ let package = Package(
         // Fixtures shared by the test targets (a real SpatiaLite file per test).
         .target(
             name: "CordonTestSupport",
-            dependencies: ["CordonCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["CordonCore", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                           .product(name: "Logging", package: "swift-log")],
             path: "Tests/Support"),
         .testTarget(
             name: "CordonCoreTests",

@@ -13,7 +13,7 @@ struct ConsoleFixture {
     let keys: [Role: String]
     let keyIDs: [Role: String]
     let port: Int
-    let task: Task<Void, any Error>
+    let service: RunningService
 
     /// 30 St Mary Axe, the README's lookup point.
     static let point = (lat: 51.514431, lon: -0.080334)
@@ -36,15 +36,14 @@ struct ConsoleFixture {
                                                 readers: 4, logLevel: .warning)
         configuration.rateLimit = nil
         let app = try await buildApplication(configuration: configuration) { port in continuation.yield(port) }
-        let task = Task { try await app.run() }
+        let service = RunningService(app)
         var iterator = ports.makeAsyncIterator()
         guard let port = await iterator.next() else { throw CancellationError() }
-        return ConsoleFixture(directory: directory, registry: registry, keys: keys, keyIDs: keyIDs, port: port, task: task)
+        return ConsoleFixture(directory: directory, registry: registry, keys: keys, keyIDs: keyIDs, port: port, service: service)
     }
 
     func stop() async {
-        task.cancel()
-        _ = try? await task.value
+        await service.stop()
     }
 
     var base: String { "http://127.0.0.1:\(port)" }

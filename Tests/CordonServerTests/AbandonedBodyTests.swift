@@ -65,10 +65,12 @@ final class CapturedLog: Sendable {
         let app = try await buildApplication(configuration: configuration, logger: captured.logger(level: .info)) { port in
             continuation.yield(port)
         }
-        let task = Task { try await app.run() }
+        let service = RunningService(app)
         var iterator = ports.makeAsyncIterator()
-        let port = try #require(await iterator.next())
-        defer { task.cancel() }
+        guard let port = await iterator.next() else {
+            await service.stop()
+            throw CancellationError()
+        }
 
         try Self.sendAndHangUp(port: port, """
             PUT /buildings/fixture%2Fcentre/site HTTP/1.1\r
@@ -80,7 +82,7 @@ final class CapturedLog: Sendable {
             {"email": 
             """)
         // The server notices the closed connection on its own time: wait for its log line.
-        let deadline = ContinuousClock.now + .seconds(10)
+        let deadline = ContinuousClock.now + patience
         while ContinuousClock.now < deadline, !captured.all.contains(where: { $0.1.contains("/buildings/fixture%2Fcentre/site") }) {
             try await Task.sleep(for: .milliseconds(50))
         }
@@ -90,12 +92,11 @@ final class CapturedLog: Sendable {
         #expect(lines.contains { $0.1.hasPrefix("PUT /buildings/fixture%2Fcentre/site 400") }, "\(lines)")
         #expect(!lines.contains { $0.1.contains(" 500 ") }, "\(lines)")
 
-        var server = LiveServer(port: port, task: task)
+        var server = LiveServer(port: port, service: service)
         server.key = access.firmA
         let site = try await server.get("/buildings/fixture%2Fcentre/site")
         #expect(site.status == 200)
         #expect(site.json["email"] as? String == "control@firm-a.example")
-        task.cancel()
-        _ = try? await task.value
+        await service.stop()
     }
 }

@@ -1,4 +1,5 @@
 import CordonServer
+import CordonTestSupport
 import Foundation
 import Hummingbird
 #if canImport(FoundationNetworking)
@@ -8,7 +9,7 @@ import FoundationNetworking
 /// The real application on 127.0.0.1 at a free port, talked to over real HTTP.
 struct LiveServer {
     let port: Int
-    let task: Task<Void, any Error>
+    let service: RunningService
     /// Sent as `Authorization: Bearer` unless a request names another key.
     var key: String? = nil
 
@@ -20,15 +21,14 @@ struct LiveServer {
         configuration.rateLimit = nil
         configure(&configuration)
         let app = try await buildApplication(configuration: configuration) { port in continuation.yield(port) }
-        let task = Task { try await app.run() }
+        let service = RunningService(app)
         var iterator = ports.makeAsyncIterator()
         guard let port = await iterator.next() else { throw CancellationError() }
-        return LiveServer(port: port, task: task, key: nil)
+        return LiveServer(port: port, service: service, key: nil)
     }
 
     func stop() async {
-        task.cancel()
-        _ = try? await task.value
+        await service.stop()
     }
 
     var base: String { "http://127.0.0.1:\(port)" }

@@ -1,3 +1,4 @@
+import CordonTestSupport
 import Foundation
 import Hummingbird
 import Logging
@@ -14,14 +15,14 @@ final class WebhookReceiver: Sendable {
 
     let port: Int
     private let log: Log
-    private let task: Task<Void, any Error>
+    private let service: RunningService
 
     var received: [Received] { log.entries.withLock { $0 } }
 
-    private init(port: Int, log: Log, task: Task<Void, any Error>) {
+    private init(port: Int, log: Log, service: RunningService) {
         self.port = port
         self.log = log
-        self.task = task
+        self.service = service
     }
 
     static func start(port: Int = 0, failures: Int = 0, redirectTo: String? = nil) async throws -> WebhookReceiver {
@@ -46,15 +47,14 @@ final class WebhookReceiver: Sendable {
         let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: port)),
                               onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) },
                               logger: Logger(label: "webhook-receiver", factory: { _ in SwiftLogNoOpLogHandler() }))
-        let task = Task { try await app.run() }
+        let service = RunningService(app)
         var iterator = ports.makeAsyncIterator()
         guard let bound = await iterator.next() else { throw CancellationError() }
-        return WebhookReceiver(port: bound, log: log, task: task)
+        return WebhookReceiver(port: bound, log: log, service: service)
     }
 
     func stop() async {
-        task.cancel()
-        _ = try? await task.value
+        await service.stop()
     }
 
     private final class Log: Sendable {
