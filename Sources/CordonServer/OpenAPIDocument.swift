@@ -131,6 +131,23 @@ enum OpenAPIDocument {
                 "422": problem("The geometry is unusable: not a polygon, a ring not closed or under 4 positions, self-intersecting, out of range."),
             ]) { $1 },
         ]],
+        "/lookup/corridor": ["post": [
+            "summary": "Every building whose footprint intersects a corridor (a route buffered by half its width, round at its ends and bends), each marked inside full or partial, with totals.",
+            "operationId": "lookupCorridor",
+            "parameters": lookupOptions,
+            "requestBody": ["required": true, "description": "The route and its width, as an incident's corridor cordon takes them. At most 256 KiB.",
+                            "content": ["application/json": ["schema": ["type": "object", "required": ["route", "width_m"], "additionalProperties": false, "properties": [
+                                "type": ["type": "string", "enum": ["corridor"]],
+                                "route": ["type": "object", "description": "A GeoJSON LineString in lon/lat (bare or in a Feature) of 2 to 1000 positions."],
+                                "width_m": ["type": "number", "minimum": 1, "maximum": 2000,
+                                            "description": "The corridor's whole width in metres: half of it on each side of the route."],
+                            ]]]]],
+            "responses": lookupResponses.merging([
+                "413": problem("The body is over 256 KiB."),
+                "415": problem("The Content-Type is not application/json."),
+                "422": problem("The route is unusable: not a LineString of at least 2 positions, or a position outside Great Britain."),
+            ]) { $1 },
+        ]],
         "/buildings/{buildingId}/figures": [
             "get": ["summary": "A building's figures with their version as ETag. Firms: their own buildings only.", "operationId": "getFigures",
                     "parameters": [buildingParameter],

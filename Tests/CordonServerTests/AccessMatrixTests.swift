@@ -40,6 +40,8 @@ import Testing
         .init(method: "GET", path: "/map", expected: all(200, except: [.firmA: 403, .firmB: 403])),
         .init(method: "GET", path: "/lookup/radius?lat=51.515&lon=-0.076&radius=100", expected: all(200, except: [.firmA: 403, .firmB: 403])),
         .init(method: "POST", path: "/lookup/polygon", body: polygon, contentType: "application/geo+json", expected: all(200, except: [.firmA: 403, .firmB: 403])),
+        .init(method: "POST", path: "/lookup/corridor", body: #"{"route": {"type": "LineString", "coordinates": [[-0.077, 51.515], [-0.075, 51.515]]}, "width_m": 50}"#,
+              contentType: "application/json", expected: all(200, except: [.firmA: 403, .firmB: 403])),
         .init(method: "GET", path: "/collections/buildings/items?limit=2", expected: all(200, except: [.firmA: 403, .firmB: 403])),
         .init(method: "GET", path: "/buildings/\(centre)/figures", expected: all(200, except: [.firmB: 403])),
         .init(method: "PATCH", path: "/buildings/\(centre)/figures", body: #"{"guards_day": 5}"#, contentType: "application/json",

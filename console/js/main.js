@@ -5,7 +5,8 @@ import { showProblem, clearProblem } from './status.js';
 import { whoIsSignedIn, showSignIn, wireSignOut } from './session.js';
 import { CityMap } from './map/citymap.js';
 import { CordonControls } from './cordon/controls.js';
-import { polygonGeoJSON } from './cordon/draw.js';
+import { polygonGeoJSON, routeGeoJSON } from './cordon/draw.js';
+import { routeLength } from './cordon/shape.js';
 import { renderTotals, clearTotals } from './panel/totals.js';
 import { BuildingList } from './panel/list.js';
 import { showDetails, hideDetails } from './panel/details.js';
@@ -97,11 +98,32 @@ function afterPaint(callback) {
   requestAnimationFrame(() => requestAnimationFrame(callback));
 }
 
+// Resolves once what is on screen has been painted, or after 100 ms where the page is not
+// painted at all (a hidden tab), so that nothing waits on a frame that never comes.
+function painted() {
+  return new Promise((resolve) => {
+    afterPaint(resolve);
+    setTimeout(resolve, 100);
+  });
+}
+
 function describe(shape, answer) {
   if (shape.type === 'radius') {
     return `${shape.radius} m around ${shape.lat.toFixed(6)}, ${shape.lon.toFixed(6)}${shape.preset ? ` (preset ${shape.preset})` : ''}: ${answer.buildings.length} buildings.`;
   }
+  if (shape.type === 'corridor') {
+    return `Corridor ${shape.width} m wide along ${Math.round(routeLength(shape.positions)).toLocaleString('en-GB')} m of route (${shape.positions.length} positions): ${answer.buildings.length} buildings.`;
+  }
   return `Polygon of ${shape.positions.length} corners (${Math.round(answer.query.area_m2).toLocaleString('en-GB')} m²): ${answer.buildings.length} buildings.`;
+}
+
+// The lookup for the cordon on screen: the same request a program would send.
+function request(shape, time) {
+  if (shape.type === 'radius') return api(`/lookup/radius?lat=${shape.lat}&lon=${shape.lon}&radius=${shape.radius}&format=json${time}`);
+  if (shape.type === 'corridor') {
+    return api(`/lookup/corridor?format=json${time}`, { method: 'POST', body: { route: routeGeoJSON(shape.positions), width_m: shape.width } });
+  }
+  return api(`/lookup/polygon?format=json${time}`, { method: 'POST', body: polygonGeoJSON(shape.positions), contentType: 'application/geo+json' });
 }
 
 // Asks the API what is inside the cordon. A newer cordon supersedes an answer still on its
@@ -113,7 +135,7 @@ async function lookup(shape) {
   if (!shape) {
     state.cityMap?.highlight([]);
     state.list.clear();
-    clearTotals('No cordon set: click the map, type a position, or draw a polygon.');
+    clearTotals('No cordon set: click the map, type a position, or draw a polygon or a corridor.');
     result.dataset.state = 'empty';
     state.incident.cordonChanged(null);
     state.planner?.cordonChanged(null);
@@ -124,15 +146,18 @@ async function lookup(shape) {
   const at = atParameter();
   const time = at ? `&at=${encodeURIComponent(at)}` : '';
   try {
-    const answer = shape.type === 'radius'
-      ? await api(`/lookup/radius?lat=${shape.lat}&lon=${shape.lon}&radius=${shape.radius}&format=json${time}`)
-      : await api(`/lookup/polygon?format=json${time}`, { method: 'POST', body: polygonGeoJSON(shape.positions), contentType: 'application/geo+json' });
+    const answer = await request(shape, time);
     if (sequence !== state.sequence) return;
     clearProblem();
+    // The totals first, on a frame of their own: they are what a commander reads, and the
+    // list and the outlines of a large cordon take longer to draw. Both follow at once.
     renderTotals(answer, describe(shape, answer));
+    await painted();
+    performance.measure('cordon-totals', { start: started });
+    if (sequence !== state.sequence) return;
     state.list.show(answer.buildings, shape.type);
     state.cityMap?.highlight(answer.buildings.map((b) => b.id));
-    afterPaint(() => performance.measure('cordon-totals', { start: started }));
+    afterPaint(() => performance.measure('cordon-drawn', { start: started }));
     result.dataset.state = 'ready';
     result.dataset.sequence = String(sequence);
     state.incident.cordonChanged(shape);

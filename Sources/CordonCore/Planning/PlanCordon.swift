@@ -6,7 +6,12 @@ public enum PlanCordon: Sendable, Equatable {
     case area(AreaQuery)
     case corridor(route: [GeoPosition], grid: [GridPoint], width: Double)
 
+    /// Narrower than a metre is no cordon (and too thin for the buffer to be drawn reliably).
+    public static let minimumCorridorWidth = 1.0
     public static let maximumCorridorWidth = 2_000.0
+    /// As many positions as a hand-drawn or exported route needs; more is refused before any
+    /// of them is transformed.
+    public static let maximumRoutePositions = 1_000
 
     /// Parses {"type": "radius", "lat", "lon", "radius_m"} | {"type": "polygon", "geometry"} |
     /// {"type": "corridor", "route": LineString, "width_m"}.
@@ -32,15 +37,19 @@ public enum PlanCordon: Sendable, Equatable {
 
     /// A route (GeoJSON LineString, bare or in a Feature) and a width in metres.
     public static func corridor(route json: JSONValue, width: Double, field: String = "cordon") throws(InputError) -> PlanCordon {
-        guard width.isFinite, width > 0, width <= maximumCorridorWidth else {
-            throw InputError(field: field + ".width_m", value: JSONText.number(width), problem: "is out of range",
-                             fix: "Give the corridor's width in metres, greater than 0 and at most 2000.")
+        guard width.isFinite, width >= minimumCorridorWidth, width <= maximumCorridorWidth else {
+            throw InputError(field: path(field, "width_m"), value: JSONText.number(width), problem: "is out of range",
+                             fix: "Give the corridor's whole width in metres, from 1 to 2000 (half of it on each side of the route).")
         }
         let geometry = json["type"]?.string == "Feature" ? (json["geometry"] ?? .null) : json
         guard geometry["type"]?.string == "LineString", let positions = geometry["coordinates"]?.array, positions.count >= 2 else {
-            throw InputError(.invalidGeometry, field: field + ".route", value: geometry["type"]?.string ?? geometry.typeName,
+            throw InputError(.invalidGeometry, field: path(field, "route"), value: geometry["type"]?.string ?? geometry.typeName,
                              problem: "is not a LineString of at least 2 positions",
                              fix: "Give the route as a GeoJSON LineString in [longitude, latitude] order.")
+        }
+        guard positions.count <= maximumRoutePositions else {
+            throw InputError(field: path(field, "route"), value: "\(positions.count) positions", problem: "has more positions than a corridor allows",
+                             fix: "Give at most \(maximumRoutePositions) positions; simplify the route (for example ogr2ogr -simplify 1).")
         }
         var route: [GeoPosition] = []
         var grid: [GridPoint] = []
@@ -49,14 +58,44 @@ public enum PlanCordon: Sendable, Equatable {
                   lon.isFinite, lat.isFinite, NationalGridArea.contains(GeoPosition(longitude: lon, latitude: lat)),
                   let point = CoordinateTransformer.shared.toGrid(GeoPosition(longitude: lon, latitude: lat))
             else {
-                throw InputError(.invalidGeometry, field: field + ".route", value: "\(position)",
+                throw InputError(.invalidGeometry, field: path(field, "route"), value: "\(position)",
                                  problem: "has a position that is not [longitude, latitude] in Great Britain",
                                  fix: "Give positions as [longitude, latitude] in degrees (WGS84).")
             }
             route.append(GeoPosition(longitude: lon, latitude: lat))
             grid.append(point)
         }
+        guard length(of: grid) >= 0.01 else {
+            throw InputError(.invalidGeometry, field: path(field, "route"), value: "\(positions.count) positions at one place",
+                             problem: "has no length", fix: "Give a route whose positions are not all the same; for a circle use a radius cordon.")
+        }
+        // The same bound as a polygon's: a corridor covers about its length times its width.
+        let area = length(of: grid) * width
+        guard area <= AreaQuery.maximumArea else {
+            throw InputError(field: path(field, "route"), value: "\(JSONText.number((length(of: grid) / 10).rounded() / 100)) km at \(JSONText.number(width)) m wide",
+                             problem: "covers more than a cordon may",
+                             fix: "Give a corridor of at most \(JSONText.number((AreaQuery.maximumArea / 1e4).rounded() / 100)) km² (its length times its width): a shorter route or a narrower width.")
+        }
         return .corridor(route: route, grid: grid, width: width)
+    }
+
+    /// A member's name under `field`, or alone when the cordon is the whole body.
+    private static func path(_ field: String, _ member: String) -> String {
+        field.isEmpty ? member : field + "." + member
+    }
+
+    static func length(of grid: [GridPoint]) -> Double {
+        zip(grid, grid.dropFirst()).reduce(0) { $0 + hypot($1.1.easting - $1.0.easting, $1.1.northing - $1.0.northing) }
+    }
+
+    /// What a lookup of this cordon costs, in the unit of `AreaQuery.work` (positions times
+    /// km²), for deciding which lookups run in a costly slot.
+    public var work: Double {
+        switch self {
+        case .radius(let query): Double.pi * query.radius * query.radius / 1e6
+        case .area(let query): query.work
+        case .corridor(_, let grid, let width): Double(grid.count) * max(1, Self.length(of: grid) * width / 1e6)
+        }
     }
 
     var routeWKT: String? {

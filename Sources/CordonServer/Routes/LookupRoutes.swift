@@ -3,9 +3,11 @@ import Foundation
 import Hummingbird
 import NIOCore
 
-/// Radius and polygon lookups: the same semantics and output as the command line's.
+/// Radius, polygon and corridor lookups: the same semantics and output as the command line's.
 struct LookupRoutes: Sendable {
     static let maximumBody = 1 << 20
+    /// A route of the most positions a corridor allows takes about 40 KB.
+    static let maximumCorridorBody = 256 * 1024
     let registry: Registry
     let costly: CostlyRequests
 
@@ -41,6 +43,39 @@ struct LookupRoutes: Sendable {
             }
         }
         table.add(.post, "/lookup/polygon")
+        router.post("/lookup/corridor") { request, context in
+            try context.requireActor().mayLookUp()
+            let parameters = try QueryParameters(request, allowed: ["at", "format", "totals_only"])
+            _ = try options(parameters)
+            let body = try await RequestBody.json(request, limit: Self.maximumCorridorBody, example: Self.corridorExample)
+            let corridor = try Self.corridor(body)
+            // Measured as a polygon is: a route along a few streets is cheap, a long or wide one
+            // runs in a costly slot, under the deadline.
+            guard corridor.work > costly.limits.largePolygon else { return try await cordon(corridor, parameters) }
+            return try await costly.run(request, what: "corridor lookup", watchingClient: false) { _ in
+                try await cordon(corridor, parameters)
+            }
+        }
+        table.add(.post, "/lookup/corridor")
+    }
+
+    static let corridorExample = #"{"route": {"type": "LineString", "coordinates": [[-0.0835, 51.5155], [-0.0790, 51.5140]]}, "width_m": 100}"#
+
+    /// {"route": LineString (bare or in a Feature), "width_m": metres}, as an incident's
+    /// corridor cordon is given ("type": "corridor" may be sent too).
+    static func corridor(_ body: JSONValue) throws(InputError) -> PlanCordon {
+        guard case .object(let members) = body else {
+            throw InputError(field: "body", value: body.typeName, problem: "is not an object", fix: "Send \(corridorExample).")
+        }
+        if let unknown = members.keys.sorted().first(where: { !["type", "route", "width_m"].contains($0) }) {
+            throw InputError(field: unknown, value: members[unknown]?.text ?? members[unknown]?.typeName ?? "", problem: "is not a corridor field", fix: "Send only route and width_m, as in \(corridorExample).")
+        }
+        if let type = members["type"], type.string != "corridor" {
+            throw InputError(field: "type", value: type.text.map { "'\($0)'" } ?? type.typeName, problem: "is not corridor",
+                             fix: "Leave type out or give \"corridor\"; circles are GET /lookup/radius, polygons POST /lookup/polygon.")
+        }
+        let width = try RadiusQuery.number(members["width_m"]?.text, field: "width_m", example: "100")
+        return try PlanCordon.corridor(route: members["route"] ?? .null, width: width, field: "")
     }
 
     func radius(_ query: RadiusQuery, place: ResolvedPlace?, _ parameters: QueryParameters) async throws -> Response {
@@ -54,6 +89,11 @@ struct LookupRoutes: Sendable {
         let (format, totalsOnly, instant) = try options(parameters)
         let result = totalsOnly ? try await registry.withinTotals(query, at: instant) : try await registry.within(query, at: instant)
         return respond(result, format: format, totalsOnly: totalsOnly)
+    }
+
+    func cordon(_ cordon: PlanCordon, _ parameters: QueryParameters) async throws -> Response {
+        let (format, totalsOnly, instant) = try options(parameters)
+        return respond(try await registry.inside(cordon, at: instant), format: format, totalsOnly: totalsOnly)
     }
 
     private func options(_ parameters: QueryParameters) throws -> (Format, Bool, Date) {

@@ -1,7 +1,8 @@
 // Setting the cordon: a circle (a map click or a typed position, with a preset or a typed
-// radius) or a polygon (drawn on the map or typed). Each change is drawn at once and handed
-// to onChange, which asks the API what is inside.
-import { PolygonDrawing, parsePositions } from './draw.js';
+// radius), a polygon, or a corridor (a route and its width; both drawn on the map or typed).
+// Each change is drawn at once and handed to onChange, which asks the API what is inside.
+import { Drawing, drawings, parsePositions } from './draw.js';
+import { corridorLayer } from './shape.js';
 import { api, ApiError } from '../api.js';
 
 const L = window.L;
@@ -16,17 +17,29 @@ export class CordonControls {
     this.shape = null;
     this.overlay = null;
     this.fillPresets(presets);
-    this.drawing = new PolygonDrawing(cityMap?.map, (drawn, error) => {
+    // The positions as the text fields show them, so that the shape asked about is the one a
+    // person can read and retype.
+    const typed = (positions, field) => {
+      const rounded = positions.map(([lat, lon]) => [Number(lat.toFixed(6)), Number(lon.toFixed(6))]);
+      $(field).value = rounded.map(([lat, lon]) => `${lat.toFixed(6)}, ${lon.toFixed(6)}`).join('\n');
+      return rounded;
+    };
+    this.drawing = new Drawing(cityMap?.map, drawings.polygon, (drawn, error) => {
       if (error) return this.problem(error);
-      // The corners as the text field shows them, so that the shape asked about is the one
-      // a person can read and retype.
-      const positions = drawn.map(([lat, lon]) => [Number(lat.toFixed(6)), Number(lon.toFixed(6))]);
-      $('polygon-text').value = positions.map(([lat, lon]) => `${lat.toFixed(6)}, ${lon.toFixed(6)}`).join('\n');
-      this.set({ type: 'polygon', positions });
+      this.set({ type: 'polygon', positions: typed(drawn, 'polygon-text') });
     });
     this.drawing.changed = (active) => {
       $('draw-polygon').setAttribute('aria-pressed', String(active));
       $('draw-finish').hidden = !active;
+    };
+    this.route = new Drawing(cityMap?.map, drawings.route, (drawn, error) => {
+      if (error) return this.problem(error);
+      typed(drawn, 'corridor-text');
+      this.setCorridorFromFields();
+    });
+    this.route.changed = (active) => {
+      $('draw-route').setAttribute('aria-pressed', String(active));
+      $('route-finish').hidden = !active;
     };
     if (cityMap) {
       cityMap.map.on('click', (event) => this.mapClicked(event.latlng));
@@ -38,8 +51,20 @@ export class CordonControls {
       if (this.shape?.type === 'radius') this.setCircleFromFields();
     });
     $('cordon-radius').addEventListener('input', () => { $('cordon-preset').value = ''; });
-    $('draw-polygon').addEventListener('click', () => (this.drawing.active ? this.drawing.stop() : this.drawing.start()));
+    // One drawing at a time: starting one ends the other.
+    $('draw-polygon').addEventListener('click', () => {
+      if (this.drawing.active) return this.drawing.stop();
+      this.route.stop();
+      this.drawing.start();
+    });
     $('draw-finish').addEventListener('click', () => this.drawing.finish());
+    $('draw-route').addEventListener('click', () => {
+      if (this.route.active) return this.route.stop();
+      this.drawing.stop();
+      this.route.start();
+    });
+    $('route-finish').addEventListener('click', () => this.route.finish());
+    $('corridor-set').addEventListener('click', () => this.setCorridorFromFields());
     $('polygon-set').addEventListener('click', () => {
       const { positions, error } = parsePositions($('polygon-text').value);
       if (error) return this.problem(error);
@@ -105,6 +130,7 @@ export class CordonControls {
 
   mapClicked(latlng) {
     if (this.drawing.active) return this.drawing.add(latlng);
+    if (this.route.active) return this.route.add(latlng);
     $('cordon-lat').value = latlng.lat.toFixed(6);
     $('cordon-lon').value = latlng.lng.toFixed(6);
     this.setCircleFromFields();
@@ -128,6 +154,21 @@ export class CordonControls {
     this.set({ type: 'radius', lat, lon, radius, preset: $('cordon-preset').value || null });
   }
 
+  setCorridorFromFields() {
+    const { positions, error } = parsePositions($('corridor-text').value, drawings.route);
+    if (error) {
+      $('corridor-text').focus();
+      return this.problem(error);
+    }
+    const text = $('corridor-width').value.trim();
+    const width = Number(text);
+    if (!text || !Number.isFinite(width) || !(width >= 1 && width <= 2000)) {
+      $('corridor-width').focus();
+      return this.problem(`Width: '${text}' is not a width. Give the corridor's whole width in metres, from 1 to 2000 (half on each side of the route).`);
+    }
+    this.set({ type: 'corridor', positions, width });
+  }
+
   set(shape) {
     this.problem(null);
     this.shape = shape;
@@ -145,6 +186,8 @@ export class CordonControls {
       ]).addTo(this.cityMap.map);
     } else if (shape?.type === 'polygon') {
       this.overlay = L.polygon(shape.positions, style).addTo(this.cityMap.map);
+    } else if (shape?.type === 'corridor') {
+      this.overlay = corridorLayer(this.cityMap.map, shape, style).addTo(this.cityMap.map);
     }
     this.onChange(shape);
   }

@@ -1,10 +1,17 @@
-// Drawing a polygon on the map: each click adds a corner; Enter or "Finish polygon" closes
-// it, Escape abandons it. People who cannot use a pointer type the corners instead.
+// Drawing a polygon or a corridor's route on the map: each click adds a position; Enter or
+// "Finish" ends it, Escape abandons it. People who cannot use a pointer type the positions.
 const L = window.L;
 
-export class PolygonDrawing {
-  constructor(map, onFinished) {
+// What each drawing needs: a polygon its corners, a route at least its two ends.
+export const drawings = {
+  polygon: { minimum: 3, name: 'Polygon', needs: 'A polygon needs at least 3 corners', unit: 'corners' },
+  route: { minimum: 2, name: 'Route', needs: 'A route needs at least 2 positions', unit: 'positions' },
+};
+
+export class Drawing {
+  constructor(map, kind, onFinished) {
     this.map = map;
+    this.kind = kind;
     this.onFinished = onFinished;
     this.positions = [];
     this.active = false;
@@ -32,8 +39,8 @@ export class PolygonDrawing {
   }
 
   finish() {
-    if (this.positions.length < 3) {
-      this.onFinished(null, `A polygon needs at least 3 corners; ${this.positions.length} placed. Click the map to add more, or Escape to stop.`);
+    if (this.positions.length < this.kind.minimum) {
+      this.onFinished(null, `${this.kind.needs}; ${this.positions.length} placed. Click the map to add more, or Escape to stop.`);
       return;
     }
     const positions = this.positions;
@@ -51,18 +58,18 @@ export class PolygonDrawing {
 }
 
 // "lat, lon" lines into positions, or an error naming the line and what to fix.
-export function parsePositions(text) {
+export function parsePositions(text, kind = drawings.polygon) {
   const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
   const positions = [];
   for (const [index, line] of lines.entries()) {
     const parts = line.split(/[\s,;]+/).filter(Boolean).map(Number);
     if (parts.length !== 2 || parts.some((n) => !Number.isFinite(n))) {
-      return { error: `Polygon line ${index + 1}: '${line}' is not "lat, lon". Give one position a line, e.g. 51.5144, -0.0803.` };
+      return { error: `${kind.name} line ${index + 1}: '${line}' is not "lat, lon". Give one position a line, e.g. 51.5144, -0.0803.` };
     }
     positions.push(parts);
   }
-  if (positions.length < 3) {
-    return { error: `Polygon: ${positions.length} position(s) given. Give at least 3 corners, one "lat, lon" a line.` };
+  if (positions.length < kind.minimum) {
+    return { error: `${kind.name}: ${positions.length} position(s) given. Give at least ${kind.minimum} ${kind.unit}, one "lat, lon" a line.` };
   }
   return { positions };
 }
@@ -79,4 +86,9 @@ export function polygonGeoJSON(positions) {
   if (area < 0) ring.reverse();
   ring.push([...ring[0]]);
   return { type: 'Polygon', coordinates: [ring] };
+}
+
+// Positions as a GeoJSON LineString (lon, lat).
+export function routeGeoJSON(positions) {
+  return { type: 'LineString', coordinates: positions.map(([lat, lon]) => [lon, lat]) };
 }

@@ -8,24 +8,14 @@ import { number } from '../format.js';
 import { element } from '../dom.js';
 import { streamEnded } from '../stream.js';
 import { AlertDesk } from './alert.js';
+import { cordonOf, centreOf } from '../cordon/shape.js';
 
 const $ = (id) => document.getElementById(id);
-
-function centre(positions) {
-  const lat = positions.reduce((sum, [y]) => sum + y, 0) / positions.length;
-  const lon = positions.reduce((sum, [, x]) => sum + x, 0) / positions.length;
-  return [lat, lon];
-}
-
-// The cordon on screen as the API takes it.
-export function cordonOf(shape) {
-  if (shape.type === 'radius') return { type: 'radius', lat: shape.lat, lon: shape.lon, radius_m: shape.radius };
-  return { type: 'polygon', geometry: { type: 'Polygon', coordinates: [[...shape.positions, shape.positions[0]].map(([y, x]) => [x, y])] } };
-}
 
 function describe(cordon) {
   if (!cordon) return 'not set';
   if (cordon.type === 'radius') return `${cordon.radius_m} m around ${cordon.lat}, ${cordon.lon}${cordon.preset ? ` (preset ${cordon.preset})` : ''}`;
+  if (cordon.type === 'corridor') return `corridor ${cordon.width_m} m wide`;
   return cordon.type;
 }
 
@@ -64,7 +54,7 @@ export class IncidentPanel {
     const shape = this.currentShape();
     if (!shape) return this.problem('Set a cordon first.');
     if (!name) return this.problem('Name: is empty. Give the incident a name, e.g. "Suspect suitcase, Bishopsgate".');
-    const [lat, lon] = shape.type === 'radius' ? [shape.lat, shape.lon] : centre(shape.positions);
+    const [lat, lon] = centreOf(shape);
     const button = $('incident-open');
     if (button) button.disabled = true;
     try {

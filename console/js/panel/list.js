@@ -26,12 +26,12 @@ export class BuildingList {
   show(buildings, shape) {
     this.buildings = buildings;
     this.shape = shape;
-    if (this.sort.key === 'distance' && shape === 'polygon') this.sort = { key: 'label', descending: false };
+    if (this.sort.key === 'distance' && shape !== 'radius') this.sort = { key: 'label', descending: false };
     this.render();
   }
 
   columns() {
-    const place = this.shape === 'polygon'
+    const place = this.shape !== 'radius'
       ? ['inside', 'Inside', (b) => b.inside, (b) => b.inside]
       : ['distance', 'Distance m', (b) => b.distance_m, (b) => number(Math.round(b.distance_m))];
     return [

@@ -4,7 +4,7 @@
 // planners and admins; the server refuses firms every /plan/* request.
 import { api, ApiError } from '../api.js';
 import { atParameter } from '../time.js';
-import { polygonGeoJSON } from '../cordon/draw.js';
+import { cordonOf } from '../cordon/shape.js';
 import { element } from './element.js';
 import { queued } from './queue.js';
 import { fetchFile, fileLink } from './file.js';
@@ -41,19 +41,15 @@ function links(list, files, prefix) {
   }));
 }
 
-export function planCordon(shape) {
-  return shape.type === 'radius'
-    ? { type: 'radius', lat: shape.lat, lon: shape.lon, radius_m: shape.radius }
-    : { type: 'polygon', geometry: polygonGeoJSON(shape.positions) };
-}
 
 function describe(shape, incident) {
   if (incident) {
     return `Incident ${incident.id} (${incident.name}), its current inner cordon`
       + (incident.cordons.outer ? ' (no centre inside its outer cordon)' : '');
   }
-  return shape.type === 'radius' ? `${shape.radius} m around ${shape.lat.toFixed(6)}, ${shape.lon.toFixed(6)}`
-    : `Polygon of ${shape.positions.length} corners`;
+  if (shape.type === 'radius') return `${shape.radius} m around ${shape.lat.toFixed(6)}, ${shape.lon.toFixed(6)}`;
+  if (shape.type === 'corridor') return `Corridor ${shape.width} m wide along ${shape.positions.length} positions`;
+  return `Polygon of ${shape.positions.length} corners`;
 }
 
 export class PlannerTable {
@@ -154,7 +150,7 @@ export class PlannerTable {
     result.dataset.state = 'loading';
     $('plan-downloads').dataset.state = 'loading';
     const at = atParameter();
-    const body = { ...(incident ? { incident: incident.id } : { cordon: planCordon(shape) }), walk_m: walk, ...(at ? { at } : {}) };
+    const body = { ...(incident ? { incident: incident.id } : { cordon: cordonOf(shape) }), walk_m: walk, ...(at ? { at } : {}) };
     try {
       const blob = await queued(() => fetchFile('/plan/reception?format=geojson', { method: 'POST', body }));
       if (sequence !== this.sequence.plan) return;
