@@ -145,7 +145,7 @@ enum OpenAPIDocument {
             "responses": lookupResponses.merging([
                 "413": problem("The body is over 256 KiB."),
                 "415": problem("The Content-Type is not application/json."),
-                "422": problem("The route is unusable: not a LineString of at least 2 positions, or a position outside Great Britain."),
+                "422": problem("The route is unusable: not a LineString of at least 2 positions, a position outside Great Britain, or no length."),
             ]) { $1 },
         ]],
         "/buildings/{buildingId}/figures": [

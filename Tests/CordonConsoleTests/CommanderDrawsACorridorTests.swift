@@ -23,10 +23,21 @@ extension ConsoleInBrowser {
                 let driver = browser.driver
                 try await fixture.signIn(browser, as: .commander)
                 try await driver.chooseTime(ConsoleFixture.time)
+                // One drawing at a time: starting the route ends a polygon being drawn, and the
+                // other way round.
+                let pressed = { (id: String) async throws -> String in
+                    try await driver.execute("return document.getElementById('\(id)').getAttribute('aria-pressed');") as? String ?? ""
+                }
+                try await driver.click("#draw-polygon")
+                #expect(try await pressed("draw-polygon") == "true")
                 try await driver.click("#draw-route")
+                #expect(try await pressed("draw-route") == "true")
+                #expect(try await pressed("draw-polygon") == "false")
+                try await driver.click("#draw-polygon")
+                #expect(try await pressed("draw-route") == "false")
+                try await driver.click("#draw-route")
+                #expect(try await pressed("draw-polygon") == "false")
                 try await driver.wait(for: "document.getElementById('draw-route').getAttribute('aria-pressed') === 'true'", what: "route drawing mode")
-                // Drawing the polygon is off while the route is drawn: one drawing at a time.
-                #expect(try await driver.execute("return document.getElementById('draw-polygon').getAttribute('aria-pressed');") as? String == "false")
                 try await driver.awaitingTotals {
                     try await driver.click("#map", at: [(120, -60), (200, 0), (300, 20)])
                     try await driver.click("#route-finish")
@@ -79,12 +90,18 @@ extension ConsoleInBrowser {
                                                        what: "the width's error") as? String ?? ""
                 #expect(widthError.hasPrefix("Width: '"), "\(widthError)")
                 #expect(widthError.contains("from 1 to 2000"), "\(widthError)")
-                try await driver.type("60", into: "#corridor-width")
+                // Enter in the width field sets the corridor (the form's Enter would set a circle).
+                try await driver.awaitingTotals {
+                    try await driver.type("50\u{E007}", into: "#corridor-width")
+                }
+                let afterEnter = try await driver.execute("return document.getElementById('result-query').textContent;") as? String ?? ""
+                #expect(afterEnter.hasPrefix("Corridor 50 m wide"), "\(afterEnter)")
+                let shownAt50 = try await shownTotals(driver)
                 try await driver.type("51.51365, -0.08280", into: "#corridor-text")
                 try await driver.click("#corridor-set")
                 let routeError = try await driver.execute("return document.getElementById('cordon-error').textContent;") as? String ?? ""
                 #expect(routeError == "Route: 1 position(s) given. Give at least 2 positions, one \"lat, lon\" a line.")
-                #expect(try await shownTotals(driver) == shown)
+                #expect(try await shownTotals(driver) == shownAt50)
                 #expect(try await consoleProblems(driver) == [])
             }
         }

@@ -72,31 +72,37 @@ final class CapturedLog: Sendable {
             throw CancellationError()
         }
 
-        try Self.sendAndHangUp(port: port, """
-            PUT /buildings/fixture%2Fcentre/site HTTP/1.1\r
-            Host: 127.0.0.1\r
-            Authorization: Bearer \(access.firmA)\r
-            Content-Type: application/json\r
-            Content-Length: 100000\r
-            \r
-            {"email": 
-            """)
-        // The server notices the closed connection on its own time: wait for its log line.
-        let deadline = ContinuousClock.now + patience
-        while ContinuousClock.now < deadline, !captured.all.contains(where: { $0.1.contains("/buildings/fixture%2Fcentre/site") }) {
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        let lines = captured.all
-        #expect(!lines.contains { $0.0 >= .error }, "\(lines.filter { $0.0 >= .error })")
-        #expect(lines.contains { $0.0 == .notice && $0.1.hasPrefix("request body incomplete") }, "\(lines)")
-        #expect(lines.contains { $0.1.hasPrefix("PUT /buildings/fixture%2Fcentre/site 400") }, "\(lines)")
-        #expect(!lines.contains { $0.1.contains(" 500 ") }, "\(lines)")
+        // Stopped whatever the checks find, so that no server outlives the test.
+        do {
+            try Self.sendAndHangUp(port: port, """
+                PUT /buildings/fixture%2Fcentre/site HTTP/1.1\r
+                Host: 127.0.0.1\r
+                Authorization: Bearer \(access.firmA)\r
+                Content-Type: application/json\r
+                Content-Length: 100000\r
+                \r
+                {"email": 
+                """)
+            // The server notices the closed connection on its own time: wait for its log line.
+            let deadline = ContinuousClock.now + patience
+            while ContinuousClock.now < deadline, !captured.all.contains(where: { $0.1.contains("/buildings/fixture%2Fcentre/site") }) {
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            let lines = captured.all
+            #expect(!lines.contains { $0.0 >= .error }, "\(lines.filter { $0.0 >= .error })")
+            #expect(lines.contains { $0.0 == .notice && $0.1.hasPrefix("request body incomplete") }, "\(lines)")
+            #expect(lines.contains { $0.1.hasPrefix("PUT /buildings/fixture%2Fcentre/site 400") }, "\(lines)")
+            #expect(!lines.contains { $0.1.contains(" 500 ") }, "\(lines)")
 
-        var server = LiveServer(port: port, service: service)
-        server.key = access.firmA
-        let site = try await server.get("/buildings/fixture%2Fcentre/site")
-        #expect(site.status == 200)
-        #expect(site.json["email"] as? String == "control@firm-a.example")
+            var server = LiveServer(port: port, service: service)
+            server.key = access.firmA
+            let site = try await server.get("/buildings/fixture%2Fcentre/site")
+            #expect(site.status == 200)
+            #expect(site.json["email"] as? String == "control@firm-a.example")
+        } catch {
+            await service.stop()
+            throw error
+        }
         await service.stop()
     }
 }

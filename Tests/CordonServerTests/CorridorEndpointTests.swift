@@ -82,6 +82,7 @@ import Testing
             (try Self.body(width: 0.5), "application/json", 400, "width_m", "width_m: is out of range (got 0.5). Give the corridor's whole width in metres, from 1 to 2000"),
             (try Self.body(width: 2_001), "application/json", 400, "width_m", "width_m: is out of range"),
             (Data(#"{"route": {"type": "LineString", "coordinates": [[-0.08, 51.51], [-0.07, 51.51]]}}"#.utf8), "application/json", 400, "width_m", "width_m: is missing"),
+            (Data(#"{"route": {"type": "LineString", "coordinates": [[-0.08, 51.51], [-0.07, 51.51]]}, "width_m": "50"}"#.utf8), "application/json", 400, "width_m", "width_m: is not a number (got '50')"),
             (Data(#"{"route": {"type": "Point", "coordinates": [-0.08, 51.51]}, "width_m": 50}"#.utf8), "application/json", 422, "route", "route: is not a LineString of at least 2 positions"),
             (Data(#"{"route": {"type": "LineString", "coordinates": [[-0.08, 51.51]]}, "width_m": 50}"#.utf8), "application/json", 422, "route", "is not a LineString of at least 2 positions"),
             (Data(#"{"route": {"type": "LineString", "coordinates": [[51.51, -0.08], [51.52, -0.08]]}, "width_m": 50}"#.utf8), "application/json", 422, "route", "is not [longitude, latitude] in Great Britain"),

@@ -98,8 +98,9 @@ function afterPaint(callback) {
   requestAnimationFrame(() => requestAnimationFrame(callback));
 }
 
-// Resolves once what is on screen has been painted, or after 100 ms where the page is not
-// painted at all (a hidden tab), so that nothing waits on a frame that never comes.
+// Resolves once what is on screen has been painted, or soon after where the page is not
+// painted at all (a hidden tab, where timers run at most once a second), so that nothing
+// waits on a frame that never comes.
 function painted() {
   return new Promise((resolve) => {
     afterPaint(resolve);
@@ -153,8 +154,8 @@ async function lookup(shape) {
     // list and the outlines of a large cordon take longer to draw. Both follow at once.
     renderTotals(answer, describe(shape, answer));
     await painted();
-    performance.measure('cordon-totals', { start: started });
     if (sequence !== state.sequence) return;
+    performance.measure('cordon-totals', { start: started });
     state.list.show(answer.buildings, shape.type);
     state.cityMap?.highlight(answer.buildings.map((b) => b.id));
     afterPaint(() => performance.measure('cordon-drawn', { start: started }));

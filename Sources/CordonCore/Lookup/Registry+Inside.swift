@@ -13,7 +13,9 @@ extension Registry {
             return try await within(query, at: instant, now: now)
         case .corridor:
             let (matches, coverage) = try await database.read { db in
-                (try Self.buildings(in: cordon, db: db).matches, try Self.coverage(of: cordon, in: db))
+                // The buffer drawn once, for the buildings and for the coverage alike.
+                let (matches, wkt) = try Self.buildings(in: cordon, db: db)
+                return (matches, try Self.coverage(of: cordon, wkt: wkt, in: db))
             }
             return LookupResult(shape: cordon.lookupShape, at: instant, period: dayWindow.period(at: instant),
                                 cutoffs: staleness.cutoffs(at: now), matches: matches, coverage: coverage)

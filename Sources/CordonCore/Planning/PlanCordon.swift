@@ -89,12 +89,13 @@ public enum PlanCordon: Sendable, Equatable {
     }
 
     /// What a lookup of this cordon costs, in the unit of `AreaQuery.work` (positions times
-    /// km²), for deciding which lookups run in a costly slot.
+    /// km²), for deciding which lookups run in a costly slot. A corridor's buffer has several
+    /// positions for each of its route's (its round ends and bends), counted as ten.
     public var work: Double {
         switch self {
         case .radius(let query): Double.pi * query.radius * query.radius / 1e6
         case .area(let query): query.work
-        case .corridor(_, let grid, let width): Double(grid.count) * max(1, Self.length(of: grid) * width / 1e6)
+        case .corridor(_, let grid, let width): 10 * Double(grid.count) * max(1, Self.length(of: grid) * width / 1e6)
         }
     }
 

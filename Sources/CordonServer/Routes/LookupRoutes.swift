@@ -74,7 +74,14 @@ struct LookupRoutes: Sendable {
             throw InputError(field: "type", value: type.text.map { "'\($0)'" } ?? type.typeName, problem: "is not corridor",
                              fix: "Leave type out or give \"corridor\"; circles are GET /lookup/radius, polygons POST /lookup/polygon.")
         }
-        let width = try RadiusQuery.number(members["width_m"]?.text, field: "width_m", example: "100")
+        guard let given = members["width_m"], given != .null else {
+            throw InputError(field: "width_m", value: "nothing", problem: "is missing",
+                             fix: "Give the corridor's whole width in metres, e.g. \"width_m\": 100.")
+        }
+        guard let width = given.number else {
+            throw InputError(field: "width_m", value: given.text.map { "'\($0)'" } ?? given.typeName, problem: "is not a number",
+                             fix: "Give the corridor's whole width in metres as a JSON number, e.g. \"width_m\": 100.")
+        }
         return try PlanCordon.corridor(route: members["route"] ?? .null, width: width, field: "")
     }
 

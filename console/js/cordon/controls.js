@@ -65,6 +65,12 @@ export class CordonControls {
     });
     $('route-finish').addEventListener('click', () => this.route.finish());
     $('corridor-set').addEventListener('click', () => this.setCorridorFromFields());
+    // Enter in the width sets the corridor; left to the form, it would set a circle.
+    $('corridor-width').addEventListener('keydown', (event) => {
+      if (event.key !== 'Enter') return;
+      event.preventDefault();
+      this.setCorridorFromFields();
+    });
     $('polygon-set').addEventListener('click', () => {
       const { positions, error } = parsePositions($('polygon-text').value);
       if (error) return this.problem(error);

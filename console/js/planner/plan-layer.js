@@ -2,6 +2,7 @@
 // centres as circles whose area follows their capacity (further centres dashed), and each
 // allocation as a line from building to centre labelled with its people.
 import { plainText } from '../dom.js';
+import { corridorLayer } from '../cordon/shape.js';
 
 const L = window.L;
 
@@ -63,7 +64,7 @@ export class PlanLayer {
     }
     for (const [zone, colour] of [['inner', '#d55e00'], ['outer', '#cc79a7']]) {
       const cordon = cordons?.[zone];
-      if (cordon) layers.push(...outline(cordon, { renderer: this.renderer, color: colour, weight: 3, fill: false, interactive: false }));
+      if (cordon) layers.push(...outline(this.map, cordon, { renderer: this.renderer, color: colour, weight: 3, fill: false, interactive: false }));
     }
     this.group = L.featureGroup(layers).addTo(this.map);
     // The plan's sheet: the cordon's buildings and every centre they walk to.
@@ -86,10 +87,13 @@ export class PlanLayer {
   }
 }
 
-// An incident's cordon as the API stores it: a circle, a polygon, or a corridor's route.
-function outline(cordon, style) {
+// An incident's cordon as the API stores it: a circle, a polygon, or a corridor (its route
+// and width, drawn as the console draws the corridor on screen).
+function outline(map, cordon, style) {
   if (cordon.type === 'radius') return [L.circle([cordon.lat, cordon.lon], { ...style, radius: cordon.radius_m })];
   if (cordon.type === 'polygon') return [L.geoJSON(cordon.geometry, { style, renderer: style.renderer, interactive: false })];
-  if (cordon.type === 'corridor') return [L.polyline(cordon.route.coordinates.map(([lon, lat]) => [lat, lon]), { ...style, dashArray: '8 6' })];
+  if (cordon.type === 'corridor') {
+    return [corridorLayer(map, { positions: cordon.route.coordinates.map(([lon, lat]) => [lat, lon]), width: cordon.width_m }, style)];
+  }
   return [];
 }
