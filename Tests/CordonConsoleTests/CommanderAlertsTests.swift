@@ -18,12 +18,15 @@ extension ConsoleInBrowser {
                 try await driver.wait(for: "document.getElementById('alert-send')", what: "the preview")
                 try await driver.click("#alert-send")
                 try await driver.wait(for: "document.getElementById('alert-counts')?.textContent.includes('0 acknowledged')", what: "the sent alert")
+                // A follow-up being typed when an answer arrives is not lost with the redraw.
+                try await driver.type("Still typing", into: "#alert-followup")
                 let answer = try await fixture.api("POST", "/alerts/1/ack", key: fixture.keys[.firm] ?? "",
                                                    body: #"{"building_id": "way/4959489", "status": "need_assistance", "note": "Two injured in the lobby"}"#)
                 #expect(answer["acks"] != nil, "\(answer)")
                 // Pushed to the page by the incident's stream, without a reload.
                 try await driver.wait(for: "document.getElementById('alert-answers')?.textContent.includes('Two injured in the lobby')",
                                       what: "the firm's answer on the page")
+                #expect(try await driver.execute("return document.getElementById('alert-followup').value;") as? String == "Still typing")
                 _ = try await driver.execute("document.getElementById('alert-answers').scrollIntoView({block: 'center'})")
                 try await browser.screenshot("commander-sees-answers")
                 #expect(try await consoleProblems(driver) == [])

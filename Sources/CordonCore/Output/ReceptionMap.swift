@@ -122,12 +122,13 @@ public enum ReceptionMap {
         case .area(let query):
             return query.grid.polygons.compactMap(\.first).map { "<path d=\"\(path($0))\" \(style)><title>cordon</title></path>\n" }.joined()
         case .corridor(_, let grid, let width):
-            // A stroke twice the width with round ends and joins is exactly the corridor.
+            // A stroke as wide as the corridor (half of it on each side of the route), with round
+            // ends and joins, is exactly the corridor the lookups measure.
             guard let first = grid.first else { return "" }
             let line = "M" + sx(first.easting) + " " + sy(first.northing)
                 + grid.dropFirst().map { "L" + sx($0.easting) + " " + sy($0.northing) }.joined()
             return "<path d=\"\(line)\" fill=\"none\" stroke=\"#d55e00\" stroke-opacity=\"0.15\" "
-                + "stroke-width=\"\(JSONText.number(2 * width * scale, decimals: 1))\" stroke-linecap=\"round\" stroke-linejoin=\"round\">"
+                + "stroke-width=\"\(JSONText.number(width * scale, decimals: 1))\" stroke-linecap=\"round\" stroke-linejoin=\"round\">"
                 + "<title>cordon</title></path>\n"
         }
     }

@@ -113,6 +113,13 @@ import Testing
         #expect(plan.displaced.map(\.id).sorted() == ["plan/d1", "plan/d2"])
         // plan/i (30 m north of the route) is outside this corridor: it may now receive people.
         #expect(plan.centres.map(\.id).contains("plan/i"))
+
+        // The map draws the corridor as a stroke as wide as the corridor: its drawn route is
+        // 40 m long, so the stroke is a quarter of the route's drawn length (10 m of 40).
+        let svg = ReceptionMap.svg(plan, footprints: try await registry.footprintOutlines())
+        let band = try #require(svg.firstMatch(of: /<path d="M([\d.]+) ([\d.]+)L([\d.]+) ([\d.]+)" fill="none" stroke="#d55e00" stroke-opacity="0.15" stroke-width="([\d.]+)"/))
+        let drawnLength = hypot(Double(band.3)! - Double(band.1)!, Double(band.4)! - Double(band.2)!)
+        #expect(abs(Double(band.5)! - drawnLength / 4) <= 0.2, "stroke \(band.5) for a route drawn \(drawnLength) long")
     }
 
     @Test func anEmptyCordonDisplacesNobody() async throws {

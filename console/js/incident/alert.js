@@ -177,8 +177,24 @@ export class AlertDesk {
       parts.push(element('details', {}, [element('summary', { textContent: `Not reached (${status.unreachable.length}): no managing firm` }),
         list('alert-unreachable', status.unreachable, false)]));
     }
-    if (!status.cancelled_by && status.alert.msg_type !== 'cancel') parts.push(this.followUp(status.alert));
-    body.replaceChildren(...parts);
+    let view = $('alert-status');
+    let slot = $('alert-followup-slot');
+    if (view?.parentNode !== body || slot?.parentNode !== body) {
+      view = element('div', { id: 'alert-status' });
+      slot = element('div', { id: 'alert-followup-slot' });
+      body.replaceChildren(view, slot);
+    }
+    view.replaceChildren(...parts);
+    // The follow-up form stays while it is for the same alert: a message being typed, and the
+    // focus, survive the answers that arrive meanwhile and redraw the status above it.
+    const form = slot.firstElementChild;
+    if (status.cancelled_by || status.alert.msg_type === 'cancel') {
+      slot.replaceChildren();
+    } else if (form?.dataset.alert !== String(status.alert.id)) {
+      const followUp = this.followUp(status.alert);
+      followUp.dataset.alert = String(status.alert.id);
+      slot.replaceChildren(followUp);
+    }
   }
 
   // An update goes to the recipients and to the target as it is now; a cancellation to
