@@ -65,14 +65,14 @@ public enum PlanCordon: Sendable, Equatable {
             route.append(GeoPosition(longitude: lon, latitude: lat))
             grid.append(point)
         }
-        guard length(of: grid) >= 0.01 else {
+        let length = Self.length(of: grid)
+        guard length >= 0.01 else {
             throw InputError(.invalidGeometry, field: path(field, "route"), value: "\(positions.count) positions at one place",
                              problem: "has no length", fix: "Give a route whose positions are not all the same; for a circle use a radius cordon.")
         }
         // The same bound as a polygon's: a corridor covers about its length times its width.
-        let area = length(of: grid) * width
-        guard area <= AreaQuery.maximumArea else {
-            throw InputError(field: path(field, "route"), value: "\(JSONText.number((length(of: grid) / 10).rounded() / 100)) km at \(JSONText.number(width)) m wide",
+        guard length * width <= AreaQuery.maximumArea else {
+            throw InputError(field: path(field, "route"), value: "\(JSONText.number((length / 10).rounded() / 100)) km at \(JSONText.number(width)) m wide",
                              problem: "covers more than a cordon may",
                              fix: "Give a corridor of at most \(JSONText.number((AreaQuery.maximumArea / 1e4).rounded() / 100)) km² (its length times its width): a shorter route or a narrower width.")
         }
