@@ -27,6 +27,12 @@ extension ConsoleInBrowser {
                 try await driver.wait(for: "document.getElementById('alert-answers')?.textContent.includes('Two injured in the lobby')",
                                       what: "the firm's answer on the page")
                 #expect(try await driver.execute("return document.getElementById('alert-followup').value;") as? String == "Still typing")
+                // So is one being typed when the cordons change and the incident panel is redrawn.
+                let changed = try await fixture.api("POST", "/incidents/1/cordons", key: fixture.keys[.commander] ?? "",
+                                                    body: #"{"inner": {"type": "radius", "radius_m": 150}, "reason": "Item moved"}"#)
+                #expect(changed["cordons"] != nil, "\(changed)")
+                try await driver.wait(for: "document.getElementById('incident-summary')?.textContent.includes('cordons version 2')", what: "the redrawn incident")
+                #expect(try await driver.execute("return document.getElementById('alert-followup').value;") as? String == "Still typing")
                 _ = try await driver.execute("document.getElementById('alert-answers').scrollIntoView({block: 'center'})")
                 try await browser.screenshot("commander-sees-answers")
                 #expect(try await consoleProblems(driver) == [])

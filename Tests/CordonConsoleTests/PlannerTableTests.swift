@@ -28,6 +28,7 @@ extension ConsoleInBrowser {
                 let driver = browser.driver
                 try await fixture.signIn(browser, as: .planner)
                 try await driver.wait(for: "!document.getElementById('planner').hidden", what: "the planner's table")
+                #expect(try await driver.execute("return document.getElementById('app-subtitle').textContent;") as? String == "planner's console")
                 try await driver.chooseTime(ConsoleFixture.time)
                 let point = ConsoleFixture.point
                 try await driver.setCircle(lat: point.lat, lon: point.lon, radius: 200)

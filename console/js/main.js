@@ -55,6 +55,8 @@ async function start(who) {
   for (const id of ['sign-in', 'refused', 'desk']) $(id).hidden = true;
   $('app').hidden = false;
   $('who').textContent = `${who.organisation_id} (${who.role})`;
+  // The same map for each role that may look up; the heading says whose view it is.
+  $('app-subtitle').textContent = who.role === 'commander' ? "commander's console" : `${who.role}'s console`;
   if (!window.L) {
     showProblem('The map library (Leaflet) is not installed on the server: the operator installs Debian\'s libjs-leaflet. Lookups still work below.');
   }

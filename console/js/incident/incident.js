@@ -100,7 +100,10 @@ export class IncidentPanel {
       zones,
     ];
     if (open) parts.push(this.cordonForm(), this.alerts.composer(answer.zones));
-    parts.push(element('div', { id: 'alert-preview-body' }));
+    // The followed alert's status and its follow-up form, with a message being typed, stay
+    // through a redraw for a cordon change; a preview does not (the zones it named changed).
+    const followed = open && this.alerts.current ? $('alert-preview-body') : null;
+    parts.push(followed ?? element('div', { id: 'alert-preview-body' }));
     if (open) parts.push(this.closeButton());
     $('incident-body').replaceChildren(...parts);
     this.alerts.restore();
